@@ -1,0 +1,74 @@
+/**
+ * The one error type of Atlas. Every failure that crosses a boundary (server → desktop,
+ * desktop core → renderer, CLI → terminal) is an AppError with a stable code, so callers
+ * branch on the code and people read the message. Codes are `domain/what-happened`.
+ */
+export const ERROR_CODES = {
+  'validation/invalid-input': 400,
+  'auth/unauthenticated': 401,
+  'auth/invalid-credentials': 401,
+  'auth/token-expired': 401,
+  'auth/token-invalid': 401,
+  'auth/refresh-invalid': 401,
+  'auth/refresh-reused': 401,
+  'auth/forbidden': 403,
+  'auth/email-taken': 409,
+  'not-found': 404,
+  'config/invalid': 500,
+  'keychain/unavailable': 503,
+  'keychain/failed': 500,
+  'replica/key-missing': 500,
+  'replica/wrong-key': 500,
+  'replica/corrupt': 500,
+  'server/unreachable': 503,
+  'server/bad-response': 502,
+  'internal/unexpected': 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface AppErrorOptions {
+  cause?: unknown;
+  /** Field-level problems, e.g. flattened zod issues: `{ path: 'email', message: '...' }`. */
+  issues?: readonly FieldIssue[];
+}
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: readonly FieldIssue[] | undefined;
+
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = options.issues;
+  }
+
+  get httpStatus(): number {
+    return ERROR_CODES[this.code];
+  }
+
+  toJSON(): SerializedError {
+    return this.issues ? { code: this.code, message: this.message, issues: [...this.issues] } : { code: this.code, message: this.message };
+  }
+}
+
+/** The wire shape of an error: what leaves a server or the desktop core. Never a stack or SQL. */
+export interface SerializedError {
+  code: ErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

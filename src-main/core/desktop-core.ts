@@ -1,0 +1,36 @@
+import type { RegisterInput, SessionCompany, SessionUser, SignInInput } from '../../shared/auth/schemas';
+import type { SerializedError } from '../../shared/errors';
+import type { StockRow } from '../../shared/inventory/stock-row';
+
+/** What the status bar and the start-up screen show. */
+export interface AppStatus {
+  shell: 'electron' | 'browser';
+  keychain: { available: boolean; backend: string; error: SerializedError | null };
+  replica: { open: boolean; path: string; cipher: string; error: SerializedError | null };
+  server: { url: string; online: boolean; checkedAt: string | null };
+}
+
+export interface SessionInfo {
+  user: SessionUser;
+  company: SessionCompany;
+  serverUrl: string;
+  signedInAt: string;
+}
+
+export interface SessionApi {
+  current(): SessionInfo | null;
+  register(input: RegisterInput): Promise<SessionInfo>;
+  signIn(input: SignInInput): Promise<SessionInfo>;
+  signOut(): Promise<{ ok: true }>;
+}
+
+export interface StockApi {
+  list(input: { search?: string | undefined }): { rows: StockRow[]; total: number };
+}
+
+/** The desktop core as the router sees it: everything runs under plain Node. */
+export interface DesktopCore {
+  status(): AppStatus;
+  session: SessionApi;
+  stock: StockApi;
+}

@@ -1,0 +1,13 @@
+import { router } from './trpc';
+import { appStatusRouter } from './app-status';
+import { sessionRouter } from './session';
+import { stockRouter } from './stock';
+
+/** The router the renderer calls, over Electron IPC or the browser shell's HTTP link. */
+export const desktopRouter = router({
+  app: appStatusRouter,
+  session: sessionRouter,
+  stock: stockRouter,
+});
+
+export type DesktopRouter = typeof desktopRouter;

@@ -1,0 +1,29 @@
+import { initTRPC } from '@trpc/server';
+import { serializeError } from '../../../shared/serialize-error';
+import { toTRPCError } from '../../../shared/trpc-errors';
+import type { DesktopCore } from '../desktop-core';
+
+export interface DesktopContext {
+  core: DesktopCore;
+}
+
+/**
+ * The desktop router's tRPC instance. Errors reach the renderer as `{code, message, issues?}`
+ * in `error.data.app`; an unexpected error is logged here and shown with a reference id only.
+ */
+const t = initTRPC.context<DesktopContext>().create({
+  isServer: true,
+  errorFormatter({ shape, error }) {
+    const app = serializeError(error.cause ?? error, (err, ref) => console.error(`[atlas] unexpected error ref=${ref}`, err));
+    return { ...shape, message: app.message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, app } };
+  },
+});
+
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) throw toTRPCError(result.error.cause ?? result.error);
+  return result;
+});
+
+export const router = t.router;
+export const procedure = t.procedure.use(appErrors);

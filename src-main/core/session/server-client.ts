@@ -1,0 +1,57 @@
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import { AppError, isErrorCode, type FieldIssue } from '../../../shared/errors';
+import type { AppRouter } from '../../../server/src/routers/_app';
+
+export type ServerClient = ReturnType<typeof createServerClient>;
+
+export interface ServerClientOptions {
+  serverUrl: string;
+  /** Supplies the Bearer access token for authenticated procedures (null for public ones). */
+  accessToken?: () => Promise<string | null>;
+  timeoutMs?: number;
+}
+
+/** A tRPC client for the Atlas server; its types flow from the server's AppRouter. */
+export function createServerClient(options: ServerClientOptions) {
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${options.serverUrl}/trpc`,
+        fetch: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit),
+        headers: async () => {
+          const token = options.accessToken ? await options.accessToken() : null;
+          return token ? { authorization: `Bearer ${token}` } : {};
+        },
+      }),
+    ],
+  });
+}
+
+/**
+ * Calls the server and turns whatever goes wrong into an AppError: the server's own
+ * `{code, message, issues}` when it answered, `server/unreachable` when it did not.
+ */
+export async function callServer<T>(serverUrl: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    throw toAppError(serverUrl, err);
+  }
+}
+
+function toAppError(serverUrl: string, err: unknown): unknown {
+  if (!(err instanceof TRPCClientError)) return err;
+  const app = (err.data as { app?: { code?: unknown; message?: unknown; issues?: FieldIssue[] } } | undefined)?.app;
+  if (app && isErrorCode(app.code) && typeof app.message === 'string') {
+    return new AppError(app.code, app.message, { cause: err, issues: app.issues });
+  }
+  if (err.data === undefined || err.data === null) {
+    return new AppError(
+      'server/unreachable',
+      `The Atlas server at ${serverUrl} cannot be reached. Check the network and the server address; nothing on this computer is lost.`,
+      { cause: err },
+    );
+  }
+  return new AppError('server/bad-response', `The Atlas server at ${serverUrl} sent a response Atlas does not understand.`, { cause: err });
+}
