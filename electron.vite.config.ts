@@ -31,6 +31,7 @@ export default defineConfig({
     plugins: [react(), tailwindcss()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
     },
   },

@@ -1,4 +1,5 @@
 import { initTRPC } from '@trpc/server';
+import { isAppError } from '../../../shared/errors';
 import { serializeError } from '../../../shared/serialize-error';
 import { toTRPCError } from '../../../shared/trpc-errors';
 import type { DesktopCore } from '../desktop-core';
@@ -19,9 +20,10 @@ const t = initTRPC.context<DesktopContext>().create({
   },
 });
 
+// An AppError thrown by the core gets the tRPC code matching its HTTP status (401, 409, 503…).
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok) throw toTRPCError(result.error.cause ?? result.error);
+  if (!result.ok && isAppError(result.error.cause)) throw toTRPCError(result.error.cause);
   return result;
 });
 

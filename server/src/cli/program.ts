@@ -1,0 +1,10 @@
+import { Command } from 'commander';
+import { serverCommand } from './server-command';
+
+/** The `atlas` command line; one sub-command per file. */
+export function createProgram(): Command {
+  return new Command('atlas')
+    .description('Atlas pharmaceutical inventory platform: server and automation tools')
+    .version('0.1.0')
+    .addCommand(serverCommand());
+}

@@ -1,0 +1,115 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/errors';
+import { loadConfig } from './config';
+
+function configError(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected loadConfig to throw');
+}
+
+const HEX_SECRET = 'ab'.repeat(32);
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 4000,
+      host: '127.0.0.1',
+      dataDir: join(homedir(), '.atlas', 'server'),
+      pgliteDir: join(homedir(), '.atlas', 'server', 'pglite'),
+      databaseUrl: undefined,
+      nodeEnv: 'development',
+      jwtSecret: undefined,
+      accessTokenTtlSeconds: 900,
+      refreshTokenTtlDays: 30,
+      corsOrigins: [],
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      ATLAS_DATA_DIR: '/srv/atlas',
+      DATABASE_URL: 'postgres://atlas:pw@db:5432/atlas',
+      NODE_ENV: 'production',
+      ATLAS_JWT_SECRET: HEX_SECRET,
+      ATLAS_ACCESS_TOKEN_TTL_SECONDS: '300',
+      ATLAS_REFRESH_TOKEN_TTL_DAYS: '7',
+      ATLAS_CORS_ORIGINS: 'https://app.example.com, http://localhost:5173/',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/srv/atlas',
+      pgliteDir: '/srv/atlas/pglite',
+      databaseUrl: 'postgres://atlas:pw@db:5432/atlas',
+      nodeEnv: 'production',
+      accessTokenTtlSeconds: 300,
+      refreshTokenTtlDays: 7,
+      corsOrigins: ['https://app.example.com', 'http://localhost:5173'],
+    });
+    expect(Buffer.from(config.jwtSecret ?? []).toString('hex')).toBe(HEX_SECRET);
+  });
+
+  it('expands ~ in ATLAS_DATA_DIR and treats empty strings as unset', () => {
+    const config = loadConfig({ ATLAS_DATA_DIR: '~/atlas-data', PORT: '', DATABASE_URL: '' });
+    expect(config.dataDir).toBe(join(homedir(), 'atlas-data'));
+    expect(config.port).toBe(4000);
+    expect(config.databaseUrl).toBeUndefined();
+  });
+
+  it('lets overrides win over the environment, validated the same way', () => {
+    const config = loadConfig({ PORT: '5000', HOST: '10.0.0.1' }, { port: 0, dataDir: '/tmp/x' });
+    expect(config).toMatchObject({ port: 0, host: '10.0.0.1', dataDir: '/tmp/x' });
+    expect(configError(() => loadConfig({}, { port: 70000 })).message).toMatch(/PORT must be at most 65535/);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT must be a number \(got "abc"\)/],
+    [{ PORT: '4000.5' }, /PORT must be a whole number/],
+    [{ PORT: '-1' }, /PORT must be at least 0/],
+    [{ NODE_ENV: 'staging' }, /NODE_ENV must be development, test or production \(got "staging"\)/],
+    [{ ATLAS_ACCESS_TOKEN_TTL_SECONDS: '5' }, /ATLAS_ACCESS_TOKEN_TTL_SECONDS must be at least 30/],
+    [{ ATLAS_REFRESH_TOKEN_TTL_DAYS: 'forever' }, /ATLAS_REFRESH_TOKEN_TTL_DAYS must be a number/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ connection URL/],
+    [{ ATLAS_CORS_ORIGINS: 'https://ok.example.com,https://bad.example.com/path' }, /ATLAS_CORS_ORIGINS each entry must be an origin.*got "https:\/\/bad\.example\.com\/path"/],
+    [{ ATLAS_JWT_SECRET: 'c2hvcnQ=' }, /ATLAS_JWT_SECRET must decode to at least 32 bytes \(it decodes to 5\)/],
+    [{ ATLAS_JWT_SECRET: 'not a secret!' }, /ATLAS_JWT_SECRET must be hex or base64/],
+  ])('rejects %o naming the variable', (env, message) => {
+    const err = configError(() => loadConfig(env));
+    expect(err.code).toBe('config/invalid');
+    expect(err.message).toMatch(message);
+  });
+
+  it('reports every problem at once', () => {
+    const err = configError(() => loadConfig({ PORT: 'x', HOST: ' ' }));
+    expect(err.message).toMatch(/PORT/);
+    expect(err.message).toMatch(/HOST must not be blank/);
+    expect(err.issues?.map((i) => i.path)).toEqual(['PORT', 'HOST']);
+  });
+
+  it('never echoes a secret back', () => {
+    const err = configError(() => loadConfig({ DATABASE_URL: 'mysql://root:hunter2@db/x', ATLAS_JWT_SECRET: 'hunter2' }));
+    expect(err.message).not.toContain('hunter2');
+    expect(err.message).toMatch(/DATABASE_URL/);
+  });
+
+  it('refuses to start in production without ATLAS_JWT_SECRET', () => {
+    const err = configError(() => loadConfig({ NODE_ENV: 'production' }));
+    expect(err.message).toMatch(/ATLAS_JWT_SECRET is required when NODE_ENV=production/);
+    expect(loadConfig({ NODE_ENV: 'development' }).jwtSecret).toBeUndefined();
+  });
+
+  it('accepts a base64url secret of 32 bytes', () => {
+    const secret = Buffer.alloc(32, 7).toString('base64url');
+    expect(loadConfig({ ATLAS_JWT_SECRET: secret }).jwtSecret).toEqual(Uint8Array.from(Buffer.alloc(32, 7)));
+  });
+});

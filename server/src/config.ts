@@ -1,0 +1,165 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import { decodeSecret } from './config-secret';
+
+/**
+ * The server's settings, read from the environment ONCE at start and validated with zod so a
+ * typo fails loudly with the variable's name instead of surfacing later as an odd runtime error.
+ * This is the only module that reads `process.env`.
+ */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Embedded PGlite data directory (`<dataDir>/pglite`), or `memory://` in unit tests. */
+  pgliteDir: string;
+  /** When set the server uses node-postgres instead of the embedded PGlite. */
+  databaseUrl: string | undefined;
+  nodeEnv: 'development' | 'test' | 'production';
+  /** HS256 key for access tokens; `undefined` means "generate once and keep it in the DB" (dev/test only). */
+  jwtSecret: Uint8Array | undefined;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  /** Exact origins allowed to call the API from a browser; empty means no CORS headers at all. */
+  corsOrigins: string[];
+}
+
+/** Values that take precedence over the environment (CLI flags, tests). They are validated the same way. */
+export interface ConfigOverrides {
+  port?: number | string;
+  host?: string;
+  dataDir?: string;
+  databaseUrl?: string;
+  nodeEnv?: ServerConfig['nodeEnv'];
+}
+
+type Env = Record<string, string | undefined>;
+
+// `.env` files and CI often set a variable to the empty string to mean "unset".
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const integer = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
+const envSchema = z.object({
+  PORT: optional(integer(0, 65_535)),
+  HOST: optional(z.string().trim().min(1, 'must not be blank')),
+  ATLAS_DATA_DIR: optional(z.string().trim().min(1, 'must not be blank')),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// connection URL'),
+  ),
+  NODE_ENV: optional(z.enum(['development', 'test', 'production'], { error: 'must be development, test or production' })),
+  ATLAS_JWT_SECRET: optional(z.string().trim()),
+  // RFC 8725 §3.10 / OWASP: access tokens are bearer credentials; keep them short-lived (max one day here).
+  ATLAS_ACCESS_TOKEN_TTL_SECONDS: optional(integer(30, 86_400)),
+  ATLAS_REFRESH_TOKEN_TTL_DAYS: optional(integer(1, 365)),
+  ATLAS_CORS_ORIGINS: optional(z.string()),
+});
+
+const originSchema = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value.replace(/\/$/, '');
+    } catch {
+      return false;
+    }
+  }, 'each entry must be an origin like https://app.example.com (scheme, host, optional port; no path)');
+
+/**
+ * Parses and validates the settings. Throws `AppError('config/invalid')` whose message names
+ * every wrong variable and what is wrong with it.
+ */
+export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = {}): ServerConfig {
+  const merged: Env = {
+    ...pick(env),
+    ...defined({
+      PORT: overrides.port === undefined ? undefined : String(overrides.port),
+      HOST: overrides.host,
+      ATLAS_DATA_DIR: overrides.dataDir,
+      DATABASE_URL: overrides.databaseUrl,
+      NODE_ENV: overrides.nodeEnv,
+    }),
+  };
+  const parsed = envSchema.safeParse(merged);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message} (got ${quote(String(issue.path[0]), merged[String(issue.path[0])])})`);
+    throw invalid(problems);
+  }
+  const e = parsed.data;
+  const nodeEnv = e.NODE_ENV ?? 'development';
+  const problems: string[] = [];
+
+  let jwtSecret: Uint8Array | undefined;
+  if (e.ATLAS_JWT_SECRET !== undefined) {
+    const decoded = decodeSecret(e.ATLAS_JWT_SECRET);
+    if (typeof decoded === 'string') problems.push(`ATLAS_JWT_SECRET ${decoded}`);
+    else jwtSecret = decoded;
+  } else if (nodeEnv === 'production') {
+    // A generated secret kept in the database is a development convenience; in production the
+    // key must come from the operator's secret store so it can be rotated and is not in backups.
+    problems.push('ATLAS_JWT_SECRET is required when NODE_ENV=production (generate one with `openssl rand -base64 32`)');
+  }
+
+  let corsOrigins: string[] = [];
+  if (e.ATLAS_CORS_ORIGINS !== undefined) {
+    const entries = e.ATLAS_CORS_ORIGINS.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const origins = z.array(originSchema).safeParse(entries);
+    if (origins.success) corsOrigins = origins.data.map((o) => o.replace(/\/$/, ''));
+    else problems.push(...origins.error.issues.map((i) => `ATLAS_CORS_ORIGINS ${i.message} (got ${quote('ATLAS_CORS_ORIGINS', entries[Number(i.path[0])])})`));
+  }
+  if (problems.length > 0) throw invalid(problems);
+
+  const dataDir = resolve(expandHome(e.ATLAS_DATA_DIR ?? join(homedir(), '.atlas', 'server')));
+  return {
+    port: e.PORT ?? 4000,
+    host: e.HOST ?? '127.0.0.1',
+    dataDir,
+    pgliteDir: join(dataDir, 'pglite'),
+    databaseUrl: e.DATABASE_URL,
+    nodeEnv,
+    jwtSecret,
+    accessTokenTtlSeconds: e.ATLAS_ACCESS_TOKEN_TTL_SECONDS ?? 900,
+    refreshTokenTtlDays: e.ATLAS_REFRESH_TOKEN_TTL_DAYS ?? 30,
+    corsOrigins,
+  };
+}
+
+function invalid(problems: string[]): AppError {
+  return new AppError('config/invalid', `Invalid server configuration: ${problems.join('; ')}.`, {
+    issues: problems.map((p) => ({ path: p.split(' ')[0] ?? '(config)', message: p })),
+  });
+}
+
+const KEYS = Object.keys(envSchema.shape);
+function pick(env: Env): Env {
+  return Object.fromEntries(KEYS.map((k) => [k, env[k]]));
+}
+
+function defined(values: Env): Env {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+}
+
+function expandHome(path: string): string {
+  return path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path;
+}
+
+// Never echo a secret (a JWT key, a password inside a connection URL) back into a log or terminal.
+const SECRET_KEYS = new Set(['ATLAS_JWT_SECRET', 'DATABASE_URL']);
+function quote(key: string, value: string | undefined): string {
+  if (value === undefined) return 'nothing';
+  if (SECRET_KEYS.has(key)) return 'a value that is not shown because it may hold a secret';
+  return value.length > 60 ? `"${value.slice(0, 57)}..."` : JSON.stringify(value);
+}

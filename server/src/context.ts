@@ -1,0 +1,44 @@
+import { AppError, isAppError } from '../../shared/errors';
+import type { ServerConfig } from './config';
+import type { Database, DatabaseKind } from './db/client';
+import type { AuthService } from './services/auth/auth-service';
+import type { AccessClaims } from './services/auth/tokens';
+
+/** Everything long-lived the server is built from; created once in start.ts (or by a test). */
+export interface ServerDeps {
+  db: Database;
+  dbKind: DatabaseKind;
+  config: ServerConfig;
+  services: { auth: AuthService };
+}
+
+export type ServerContext = {
+  db: Database;
+  config: ServerConfig;
+  services: ServerDeps['services'];
+  /** The verified access-token claims, or null when no token was sent. */
+  auth: AccessClaims | null;
+  /** Why a token that WAS sent was refused (expired, invalid); authedProcedure reports it. */
+  authError: AppError | null;
+  requestId: string;
+};
+
+export interface ContextInput {
+  authorization?: string | null;
+  requestId?: string;
+}
+
+/**
+ * Builds a request context without HTTP, so tests use `createCaller(await createContextInner(...))`
+ * and exercise the same token verification as real requests (tRPC "inner context" pattern).
+ */
+export async function createContextInner(deps: ServerDeps, input: ContextInput = {}): Promise<ServerContext> {
+  const base = { db: deps.db, config: deps.config, services: deps.services, requestId: input.requestId ?? crypto.randomUUID() };
+  if (!input.authorization) return { ...base, auth: null, authError: null };
+  try {
+    return { ...base, auth: await deps.services.auth.authenticate(input.authorization), authError: null };
+  } catch (err) {
+    if (isAppError(err)) return { ...base, auth: null, authError: err };
+    throw err;
+  }
+}

@@ -1,0 +1,84 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { count, eq, sql } from 'drizzle-orm';
+import { pgSchema, text } from 'drizzle-orm/pg-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenDatabase } from './client';
+import { MIGRATIONS_DIR, migrateDatabase } from './migrate';
+import { companies } from './schema/index';
+
+const infoColumns = pgSchema('information_schema').table('columns', {
+  tableSchema: text('table_schema'),
+  tableName: text('table_name'),
+  columnName: text('column_name'),
+});
+
+let database: OpenDatabase | undefined;
+afterEach(async () => {
+  await database?.close();
+  database = undefined;
+});
+
+async function columns(db: OpenDatabase): Promise<Map<string, Set<string>>> {
+  const rows = await db.db
+    .select({ table: infoColumns.tableName, column: infoColumns.columnName })
+    .from(infoColumns)
+    .where(eq(infoColumns.tableSchema, 'public'));
+  const byTable = new Map<string, Set<string>>();
+  for (const row of rows) {
+    if (!row.table || !row.column) continue;
+    const set = byTable.get(row.table) ?? new Set<string>();
+    set.add(row.column);
+    byTable.set(row.table, set);
+  }
+  return byTable;
+}
+
+describe('migrations', () => {
+  it('apply to a fresh PGlite and create every table', async () => {
+    database = await openDatabase({ pgliteDir: 'memory://', databaseUrl: undefined });
+    await migrateDatabase(database);
+    const tables = await columns(database);
+    expect([...tables.keys()].sort()).toEqual(
+      ['companies', 'company_versions', 'instance_secrets', 'locations', 'lots', 'memberships', 'products', 'refresh_tokens', 'stock_movements', 'users'].sort(),
+    );
+    expect([...(tables.get('refresh_tokens') ?? [])].sort()).toEqual(
+      ['company_id', 'created_at', 'expires_at', 'family_id', 'id', 'replaced_by', 'revoked_at', 'token_hash', 'used_at', 'user_id'].sort(),
+    );
+  });
+
+  it('give every tenant table a company_id (users, companies and instance secrets are not tenant-owned)', async () => {
+    database = await openDatabase({ pgliteDir: 'memory://', databaseUrl: undefined });
+    await migrateDatabase(database);
+    const notTenant = new Set(['companies', 'users', 'instance_secrets']);
+    for (const [table, cols] of await columns(database)) {
+      if (!notTenant.has(table)) expect(cols.has('company_id'), `${table}.company_id`).toBe(true);
+    }
+  });
+
+  it('are idempotent: a second run (a restart) applies nothing and keeps data', async () => {
+    database = await openDatabase({ pgliteDir: 'memory://', databaseUrl: undefined });
+    await migrateDatabase(database);
+    await database.db.execute(sql`insert into companies (name) values ('Acme')`);
+    await migrateDatabase(database);
+    expect(await database.db.select({ n: count() }).from(companies)).toEqual([{ n: 1 }]);
+  });
+
+  it('enforce the role allow-list and unique emails in the database itself', async () => {
+    database = await openDatabase({ pgliteDir: 'memory://', databaseUrl: undefined });
+    await migrateDatabase(database);
+    const { db } = database;
+    await db.execute(sql`insert into companies (id, name) values ('00000000-0000-4000-8000-000000000001', 'Acme')`);
+    await db.execute(sql`insert into users (id, email, name, password_hash) values ('00000000-0000-4000-8000-000000000002', 'a@b.co', 'A', 'x')`);
+    await expect(db.execute(sql`insert into users (email, name, password_hash) values ('a@b.co', 'B', 'x')`)).rejects.toThrow();
+    await expect(
+      db.execute(sql`insert into memberships (company_id, user_id, role) values ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'superuser')`),
+    ).rejects.toThrow();
+  });
+
+  it('are generated SQL committed beside the journal (not hand-written)', () => {
+    const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+    const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql'));
+    expect(files.sort()).toEqual(journal.entries.map((e) => `${e.tag}.sql`).sort());
+  });
+});

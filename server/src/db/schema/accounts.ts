@@ -1,0 +1,84 @@
+import { sql } from 'drizzle-orm';
+import { check, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { roleSchema, type Role } from '../../../../shared/auth/schemas';
+
+const createdAt = timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+
+/** A tenant. Every tenant-owned row elsewhere carries `company_id` (Citus distribution key). */
+export const companies = pgTable('companies', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  createdAt,
+});
+
+/**
+ * A person. Users are global (one sign-in across companies, joined through `memberships`), so
+ * this is a reference table rather than a tenant table. Emails are stored lower-cased by the
+ * shared schema; the unique constraint is what decides a duplicate, not a prior SELECT.
+ */
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  email: text('email').notNull().unique('users_email_unique'),
+  name: text('name').notNull(),
+  // PHC string from argon2id (RFC 9106), carries its own salt and parameters.
+  passwordHash: text('password_hash').notNull(),
+  createdAt,
+});
+
+const roles = roleSchema.options.map((r) => `'${r}'`).join(', ');
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role').$type<Role>().notNull(),
+    createdAt,
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.userId] }),
+    index('memberships_user_idx').on(t.userId),
+    check('memberships_role_check', sql.raw(`"role" in (${roles})`)),
+  ],
+);
+
+/**
+ * Opaque refresh tokens, stored only as SHA-256 hashes so a database leak does not hand out
+ * sessions. Tokens of one sign-in form a family: each refresh rotates the token (`used_at`,
+ * `replaced_by`) and presenting a used token again revokes the whole family
+ * (OAuth 2.0 Security BCP, RFC 9700 §4.14.2).
+ */
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    familyId: uuid('family_id').notNull(),
+    tokenHash: text('token_hash').notNull().unique('refresh_tokens_token_hash_unique'),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    createdAt,
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    replacedBy: uuid('replaced_by'),
+  },
+  (t) => [index('refresh_tokens_family_idx').on(t.familyId), index('refresh_tokens_company_user_idx').on(t.companyId, t.userId)],
+);
+
+/**
+ * Secrets an instance generates for itself when the operator did not supply one (development
+ * only), kept in the database so every server instance on the same Postgres uses the same value.
+ */
+export const instanceSecrets = pgTable('instance_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt,
+});

@@ -1,0 +1,3 @@
+export * from './accounts';
+export * from './inventory';
+export * from './sync';

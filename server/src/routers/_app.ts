@@ -1,0 +1,10 @@
+import { createCallerFactory, router } from '../trpc';
+import { authRouter } from './auth';
+
+/** The server's API: one sub-router per domain. Clients import only the type. */
+export const appRouter = router({
+  auth: authRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

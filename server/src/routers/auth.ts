@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { refreshInput, registerInput, sessionCompany, sessionTokens, sessionUser, signInInput } from '../../../shared/auth/schemas';
+import { authedProcedure, publicProcedure, router } from '../trpc';
+
+/** Accounts and sessions. Inputs and outputs are the shared schemas the desktop also uses. */
+export const authRouter = router({
+  register: publicProcedure
+    .input(registerInput)
+    .output(sessionTokens)
+    .mutation(({ ctx, input }) => ctx.services.auth.register(input)),
+  signIn: publicProcedure
+    .input(signInInput)
+    .output(sessionTokens)
+    .mutation(({ ctx, input }) => ctx.services.auth.signIn(input)),
+  refresh: publicProcedure
+    .input(refreshInput)
+    .output(sessionTokens)
+    .mutation(({ ctx, input }) => ctx.services.auth.refresh(input)),
+  signOut: publicProcedure
+    .input(refreshInput)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(({ ctx, input }) => ctx.services.auth.signOut(input)),
+  me: authedProcedure
+    .output(z.object({ user: sessionUser, company: sessionCompany }))
+    .query(({ ctx }) => ctx.services.auth.me(ctx.auth)),
+});

@@ -1,0 +1,103 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Role } from '../../../../shared/auth/schemas';
+import type { Executor, Transaction } from '../../db/client';
+import { memberships, refreshTokens } from '../../db/schema/index';
+
+/**
+ * Refresh tokens are opaque (not JWTs): 256 random bits, base64url, so they can be revoked
+ * server-side. Only their SHA-256 is stored — a fast hash is enough for a full-entropy secret
+ * (unlike passwords) and lets lookups use a unique index.
+ */
+const TOKEN_BYTES = 32;
+const DAY_MS = 86_400_000;
+
+export interface IssuedRefreshToken {
+  id: string;
+  token: string;
+  familyId: string;
+  expiresAt: Date;
+}
+
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export async function issueRefreshToken(
+  db: Executor,
+  owner: { companyId: string; userId: string; familyId?: string },
+  ttlDays: number,
+  now = new Date(),
+): Promise<IssuedRefreshToken> {
+  const token = randomBytes(TOKEN_BYTES).toString('base64url');
+  const familyId = owner.familyId ?? crypto.randomUUID();
+  const expiresAt = new Date(now.getTime() + ttlDays * DAY_MS);
+  const [row] = await db
+    .insert(refreshTokens)
+    .values({ companyId: owner.companyId, userId: owner.userId, familyId, tokenHash: hashRefreshToken(token), expiresAt, createdAt: now })
+    .returning({ id: refreshTokens.id });
+  if (!row) throw new Error('insert into refresh_tokens returned no row');
+  return { id: row.id, token, familyId, expiresAt };
+}
+
+export type RotateResult =
+  | { ok: true; issued: IssuedRefreshToken; userId: string; companyId: string; role: Role }
+  | { ok: false; reason: 'invalid' | 'reused' };
+
+/**
+ * Exchanges a refresh token for a new one in the same family. The row is locked (FOR UPDATE) so
+ * two concurrent refreshes of one token cannot both succeed: the second sees `used_at` and is
+ * treated as reuse, which revokes the family (RFC 9700 §4.14.2, refresh token rotation).
+ * Runs inside the caller's transaction; the revocation must commit, so reuse is returned, not thrown.
+ */
+export async function rotateRefreshToken(tx: Transaction, token: string, ttlDays: number, now = new Date()): Promise<RotateResult> {
+  const [row] = await tx
+    .select({
+      id: refreshTokens.id,
+      familyId: refreshTokens.familyId,
+      companyId: refreshTokens.companyId,
+      userId: refreshTokens.userId,
+      expiresAt: refreshTokens.expiresAt,
+      usedAt: refreshTokens.usedAt,
+      revokedAt: refreshTokens.revokedAt,
+    })
+    .from(refreshTokens)
+    .where(eq(refreshTokens.tokenHash, hashRefreshToken(token)))
+    .for('update');
+  if (!row || row.revokedAt !== null) return { ok: false, reason: 'invalid' };
+  if (row.usedAt !== null) {
+    await revokeFamily(tx, row.familyId, now);
+    return { ok: false, reason: 'reused' };
+  }
+  if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'invalid' };
+
+  const [member] = await tx
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.companyId, row.companyId), eq(memberships.userId, row.userId)));
+  if (!member) {
+    // Removed from the company since signing in: the session ends with the membership.
+    await revokeFamily(tx, row.familyId, now);
+    return { ok: false, reason: 'invalid' };
+  }
+
+  const issued = await issueRefreshToken(tx, { companyId: row.companyId, userId: row.userId, familyId: row.familyId }, ttlDays, now);
+  await tx.update(refreshTokens).set({ usedAt: now, replacedBy: issued.id }).where(eq(refreshTokens.id, row.id));
+  return { ok: true, issued, userId: row.userId, companyId: row.companyId, role: member.role };
+}
+
+export async function revokeFamily(db: Executor, familyId: string, now = new Date()): Promise<void> {
+  await db
+    .update(refreshTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+}
+
+/** Sign-out: revokes the token's whole family. Unknown tokens are ignored (nothing to end). */
+export async function revokeFamilyOfToken(db: Executor, token: string, now = new Date()): Promise<void> {
+  const [row] = await db
+    .select({ familyId: refreshTokens.familyId })
+    .from(refreshTokens)
+    .where(eq(refreshTokens.tokenHash, hashRefreshToken(token)));
+  if (row) await revokeFamily(db, row.familyId, now);
+}

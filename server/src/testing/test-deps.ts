@@ -1,0 +1,31 @@
+import { loadConfig, type ConfigOverrides, type ServerConfig } from '../config';
+import type { ServerDeps } from '../context';
+import { openDatabase, type OpenDatabase } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
+import { createAuthService } from '../services/auth/auth-service';
+import { resolveJwtSecret } from '../services/auth/jwt-secret';
+
+export interface TestDeps {
+  deps: ServerDeps;
+  database: OpenDatabase;
+  jwtSecret: Uint8Array;
+  close(): Promise<void>;
+}
+
+/**
+ * Real server dependencies on a fresh in-memory PGlite with the real migrations applied — the
+ * same code path as startServer minus the HTTP listener. No database mocks.
+ */
+export async function createTestDeps(env: Record<string, string> = {}, overrides: ConfigOverrides = {}): Promise<TestDeps> {
+  const config: ServerConfig = { ...loadConfig({ NODE_ENV: 'test', ...env }, overrides), pgliteDir: 'memory://' };
+  const database = await openDatabase(config);
+  await migrateDatabase(database);
+  const jwtSecret = await resolveJwtSecret(database.db, config);
+  const deps: ServerDeps = {
+    db: database.db,
+    dbKind: database.kind,
+    config,
+    services: { auth: createAuthService({ db: database.db, config, jwtSecret }) },
+  };
+  return { deps, database, jwtSecret, close: () => database.close() };
+}

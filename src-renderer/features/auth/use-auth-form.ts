@@ -1,0 +1,66 @@
+import { useCallback, useRef, useState, type FormEvent } from 'react';
+import { firstInvalid, type FieldErrors } from './auth-validation';
+
+export interface AuthForm<F extends string> {
+  values: Record<F, string>;
+  errors: FieldErrors<F>;
+  setValue: (field: F, value: string) => void;
+  /** Ref callback for a field's input, so focus can move to the field that needs fixing. */
+  register: (field: F) => (el: HTMLInputElement | null) => void;
+  focus: (field: F) => void;
+  setServerErrors: (errors: FieldErrors<F>) => void;
+  handleSubmit: (onValid: (values: Record<F, string>) => void) => (event: FormEvent<HTMLFormElement>) => void;
+}
+
+/**
+ * Form state for the account screens. Errors appear after the first submit and then follow the
+ * typing, so nobody is scolded for a field they have not reached yet; a server error on a field
+ * stays until that field changes.
+ */
+export function useAuthForm<F extends string>(fields: readonly F[], initial: Record<F, string>, validate: (values: Record<F, string>) => FieldErrors<F>): AuthForm<F> {
+  const [values, setValues] = useState(initial);
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FieldErrors<F>>({});
+  const inputs = useRef(new Map<F, HTMLInputElement>());
+
+  const clientErrors = submitted ? validate(values) : {};
+  const errors: FieldErrors<F> = { ...serverErrors, ...clientErrors };
+
+  const setValue = useCallback((field: F, value: string) => {
+    setValues((prev) => ({ ...prev, [field]: value }));
+    setServerErrors((prev) => {
+      if (prev[field] === undefined) return prev;
+      const next = { ...prev };
+      delete next[field];
+      return next;
+    });
+  }, []);
+
+  const register = useCallback(
+    (field: F) => (el: HTMLInputElement | null) => {
+      if (el) inputs.current.set(field, el);
+      else inputs.current.delete(field);
+    },
+    [],
+  );
+
+  const focus = useCallback((field: F) => {
+    const el = inputs.current.get(field);
+    el?.focus();
+    el?.select();
+  }, []);
+
+  const handleSubmit = (onValid: (values: Record<F, string>) => void) => (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSubmitted(true);
+    const found = validate(values);
+    const invalid = firstInvalid(fields, found);
+    if (invalid) {
+      focus(invalid);
+      return;
+    }
+    onValid(values);
+  };
+
+  return { values, errors, setValue, register, focus, setServerErrors, handleSubmit };
+}

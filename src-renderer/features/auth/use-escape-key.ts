@@ -1,0 +1,17 @@
+import { useEffect, useRef } from 'react';
+
+/** Esc anywhere on the screen runs `onEscape` (the house rule: Esc cancels). */
+export function useEscapeKey(onEscape: () => void, enabled: boolean): void {
+  const latest = useRef(onEscape);
+  latest.current = onEscape;
+  useEffect(() => {
+    if (!enabled) return undefined;
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      latest.current();
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [enabled]);
+}

@@ -1,0 +1,127 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTRPCClient, unstable_localLink } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../server/src/start';
+import { loadDesktopConfig, type DesktopConfig } from '../../src-main/core/config';
+import { createDesktopCore, type RunningDesktopCore } from '../../src-main/core/create-desktop-core';
+import { OsKeychain } from '../../src-main/core/keystore/os-keychain';
+import { openReplica, replicaKeyName } from '../../src-main/core/replica/open-replica';
+import { desktopRouter, type DesktopRouter } from '../../src-main/core/router';
+import { createServerClient } from '../../src-main/core/session/server-client';
+import { SessionManager } from '../../src-main/core/session/session-manager';
+import { keychainAvailable } from '../support/keychain';
+import { backends } from './support/backends';
+
+/**
+ * The vertical slice through real processes: the desktop core (encrypted replica, OS keychain)
+ * registers and signs in against a real server over HTTP, on PGlite and on PostgreSQL.
+ */
+describe.runIf(keychainAvailable).each(backends)('desktop session against the server on $name', (backend) => {
+  let server: RunningServer;
+  let teardown: () => Promise<void>;
+  let dir: string;
+  let config: DesktopConfig;
+  let core: RunningDesktopCore;
+  const service = `atlas-test-session-${process.pid}-${backend.name.replace(/\W/g, '')}`;
+  const keychain = new OsKeychain(service);
+  const account = { companyName: 'Contoso Pharma GmbH', name: 'Jana Novak', email: 'jana.novak@contoso-pharma.example', password: 'lot 4711 passes QA' };
+
+  // The renderer's view: errors arrive formatted by the desktop router, as over IPC or HTTP.
+  const desktop = () => createTRPCClient<DesktopRouter>({ links: [unstable_localLink({ router: desktopRouter, createContext: async () => ({ core }) })] });
+  const filesUnder = (d: string): string[] =>
+    readdirSync(d, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+
+  beforeAll(async () => {
+    if (backend.unavailable) return;
+    const setup = await backend.setup();
+    teardown = setup.teardown;
+    server = await startServer(setup.config());
+    dir = mkdtempSync(join(tmpdir(), 'atlas-desktop-'));
+    config = loadDesktopConfig({}, { serverUrl: server.url, dataDir: dir, keychainService: service });
+    core = createDesktopCore({ config, shell: 'browser' });
+  });
+
+  afterAll(async () => {
+    if (backend.unavailable) return;
+    core?.close();
+    keychain.delete(`refresh-token:${server.url}`);
+    keychain.delete(replicaKeyName(join(dir, 'replica.db')));
+    await server?.close();
+    await teardown?.();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.skipIf(backend.unavailable !== null)('registers a company and lands signed in, with the refresh token only in the keychain', async () => {
+    const session = await desktop().session.register.mutate(account);
+    expect(session).toMatchObject({ user: { email: account.email, name: account.name, role: 'admin' }, company: { name: account.companyName } });
+    expect(await desktop().session.current.query()).toEqual(session);
+
+    const refreshToken = keychain.get(`refresh-token:${server.url}`);
+    expect(refreshToken).toMatch(/^[\w-]{40,}$/);
+    // Not in any file of the desktop's data directory (replica, WAL, anything else)…
+    for (const file of filesUnder(dir)) expect(readFileSync(file).includes(Buffer.from(refreshToken ?? ''))).toBe(false);
+    // …nor anywhere inside the decrypted replica.
+    const replica = openReplica({ file: join(dir, 'replica.db'), keyStore: keychain });
+    const dump = JSON.stringify(replica.sqlite.prepare('SELECT * FROM local_session').all());
+    replica.close();
+    expect(dump).toContain(account.email);
+    expect(dump).not.toContain(refreshToken);
+    expect(dump).not.toContain(account.password);
+  });
+
+  it.skipIf(backend.unavailable !== null)('shows the empty stock screen from the encrypted replica', async () => {
+    expect(await desktop().stock.list.query({})).toEqual({ rows: [], total: 0 });
+    const status = await desktop().app.status.query();
+    expect(status).toMatchObject({ keychain: { available: true }, replica: { open: true, cipher: 'ChaCha20-Poly1305' } });
+  });
+
+  it.skipIf(backend.unavailable !== null)('refreshes with the keychain token after a restart, rotating it', async () => {
+    core.close();
+    core = createDesktopCore({ config, shell: 'browser' });
+    expect((await desktop().session.current.query())?.user.email).toBe(account.email);
+    const before = keychain.get(`refresh-token:${server.url}`);
+    const replica = openReplica({ file: join(dir, 'replica.db'), keyStore: keychain });
+    try {
+      const manager = new SessionManager({ serverUrl: server.url, db: replica.db, keyStore: keychain });
+      const me = await manager.server.auth.me.query();
+      expect(me.user.email).toBe(account.email);
+      const after = keychain.get(`refresh-token:${server.url}`);
+      expect(after).not.toBe(before);
+      // The old refresh token is spent: using it again is refused (and revokes the family).
+      await expect(createServerClient({ serverUrl: server.url }).auth.refresh.mutate({ refreshToken: before ?? '' })).rejects.toThrow();
+    } finally {
+      replica.close();
+    }
+  });
+
+  it.skipIf(backend.unavailable !== null)('signs out (token gone from the keychain) and back in; a wrong password gets a clear message', async () => {
+    await desktop().session.signIn.mutate({ email: account.email, password: account.password });
+    await expect(desktop().session.signOut.mutate()).resolves.toEqual({ ok: true });
+    expect(await desktop().session.current.query()).toBeNull();
+    expect(keychain.get(`refresh-token:${server.url}`)).toBeNull();
+    await expect(desktop().stock.list.query({})).rejects.toMatchObject({ message: 'Sign in to see stock.' });
+
+    await expect(desktop().session.signIn.mutate({ email: account.email, password: 'not the right one' })).rejects.toMatchObject({
+      message: expect.stringMatching(/email or password is incorrect/i),
+    });
+    const again = await desktop().session.signIn.mutate({ email: account.email.toUpperCase(), password: account.password });
+    expect(again.user.email).toBe(account.email);
+  });
+
+  it.skipIf(backend.unavailable !== null)('names the field when input is bad, before anything reaches the server', async () => {
+    await expect(desktop().session.register.mutate({ ...account, email: 'not-an-email' })).rejects.toMatchObject({
+      shape: { data: { app: { code: 'validation/invalid-input', issues: [expect.objectContaining({ path: 'email' })] } } },
+    });
+  });
+
+  it.skipIf(backend.unavailable !== null)('keeps the signed-in desktop usable offline and says plainly when the server is unreachable', async () => {
+    await server.close();
+    expect((await desktop().session.current.query())?.user.email).toBe(account.email);
+    expect(await desktop().stock.list.query({})).toEqual({ rows: [], total: 0 });
+    await expect(desktop().session.signIn.mutate({ email: account.email, password: account.password })).rejects.toMatchObject({
+      shape: { data: { app: { code: 'server/unreachable', message: expect.stringContaining(server.url) } } },
+    });
+  });
+});
