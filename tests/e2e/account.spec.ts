@@ -33,16 +33,23 @@ test('a person registers a company, lands on the empty stock screen read from th
   await page.screenshot({ path: shots('02-register'), fullPage: true });
   await page.getByRole('button', { name: 'Create company account' }).click();
 
-  await expect(page.getByRole('heading', { name: 'Stock' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Stock', exact: true })).toBeVisible();
   await expect(page.getByText(account.company).first()).toBeVisible();
   await expect(page.getByText('No stock in this replica yet')).toBeVisible();
   await expect(page.getByText(/Encrypted local replica/)).toBeVisible();
   await page.screenshot({ path: shots('03-stock'), fullPage: true });
+
+  await page.getByTitle('Dark theme').click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  await page.waitForTimeout(300); // let the colour transition finish before the screenshot
+  await page.screenshot({ path: shots('03b-stock-dark'), fullPage: true });
+  await page.getByTitle('Light theme').click();
 });
 
 test('signing out and back in; a wrong password gets a clear message', async ({ page }) => {
   await page.goto(url());
-  await expect(page.getByRole('heading', { name: 'Stock' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Stock', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to Atlas' })).toBeVisible();
 
@@ -54,7 +61,7 @@ test('signing out and back in; a wrong password gets a clear message', async ({ 
 
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Stock' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Stock', exact: true })).toBeVisible();
   await expect(page.getByText(account.name).first()).toBeVisible();
   await page.screenshot({ path: shots('05-signed-in-again'), fullPage: true });
 });
