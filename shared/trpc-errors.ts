@@ -1,6 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import { isAppError } from './errors';
+import { ZodError } from 'zod';
+import { AppError, isAppError, type ErrorCode, type SerializedError } from './errors';
+import { serializeError } from './serialize-error';
 
 const BY_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {
   400: 'BAD_REQUEST',
@@ -15,10 +17,35 @@ const BY_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {
 
 /**
  * Gives an AppError the matching tRPC code (so HTTP status and client retry logic are right)
- * while keeping the AppError as `cause` for the error formatter. Used as a middleware on both
+ * while keeping the AppError as `cause` for the error formatter. Used by a middleware on both
  * the server's and the desktop's routers.
  */
-export function toTRPCError(err: unknown): unknown {
-  if (!isAppError(err)) return err;
+export function toTRPCError(err: AppError): TRPCError {
   return new TRPCError({ code: BY_STATUS[err.httpStatus] ?? 'INTERNAL_SERVER_ERROR', message: err.message, cause: err });
+}
+
+// tRPC's own failures (unknown procedure, malformed request) have no AppError inside; give them
+// the matching Atlas code instead of reporting them as unexpected.
+const FROM_TRPC: Partial<Record<TRPC_ERROR_CODE_KEY, ErrorCode>> = {
+  NOT_FOUND: 'not-found',
+  PARSE_ERROR: 'validation/invalid-input',
+  BAD_REQUEST: 'validation/invalid-input',
+  METHOD_NOT_SUPPORTED: 'validation/invalid-input',
+  PAYLOAD_TOO_LARGE: 'validation/invalid-input',
+  UNSUPPORTED_MEDIA_TYPE: 'validation/invalid-input',
+  UNAUTHORIZED: 'auth/unauthenticated',
+  FORBIDDEN: 'auth/forbidden',
+};
+
+/**
+ * The `{code, message, issues?}` a tRPC error formatter puts in `error.data.app` — on the server
+ * and on the desktop alike — never a stack trace or SQL (OWASP ASVS 7.4.1).
+ */
+export function appErrorShape(error: TRPCError, onUnexpected: (err: unknown, ref: string) => void): SerializedError {
+  const { cause } = error;
+  const mapped = FROM_TRPC[error.code];
+  // A client mistake tRPC detected itself (unknown path, body that is not JSON): its message is
+  // about the request, not our internals, so it is safe to show.
+  if (mapped && !isAppError(cause) && !(cause instanceof ZodError)) return new AppError(mapped, error.message).toJSON();
+  return serializeError(cause ?? error, onUnexpected);
 }

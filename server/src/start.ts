@@ -3,11 +3,8 @@ import { serve, type ServerType } from '@hono/node-server';
 import { AppError } from '../../shared/errors';
 import { createApp } from './app';
 import type { ServerConfig } from './config';
-import type { ServerDeps } from './context';
 import { openDatabase, type DatabaseKind } from './db/client';
-import { migrateDatabase } from './db/migrate';
-import { createAuthService } from './services/auth/auth-service';
-import { resolveJwtSecret } from './services/auth/jwt-secret';
+import { createServerDeps } from './server-deps';
 
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:4000` (the real port when 0 was asked for). */
@@ -24,14 +21,7 @@ const CLOSE_GRACE_MS = 5_000;
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const database = await openDatabase(config);
   try {
-    await migrateDatabase(database);
-    const jwtSecret = await resolveJwtSecret(database.db, config);
-    const deps: ServerDeps = {
-      db: database.db,
-      dbKind: database.kind,
-      config,
-      services: { auth: createAuthService({ db: database.db, config, jwtSecret }) },
-    };
+    const { deps } = await createServerDeps(database, config);
     const app = createApp(deps);
     const listening = await listen(app.fetch, config);
     const port = listening.port;

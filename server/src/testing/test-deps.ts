@@ -1,9 +1,7 @@
 import { loadConfig, type ConfigOverrides, type ServerConfig } from '../config';
 import type { ServerDeps } from '../context';
 import { openDatabase, type OpenDatabase } from '../db/client';
-import { migrateDatabase } from '../db/migrate';
-import { createAuthService } from '../services/auth/auth-service';
-import { resolveJwtSecret } from '../services/auth/jwt-secret';
+import { createServerDeps } from '../server-deps';
 
 export interface TestDeps {
   deps: ServerDeps;
@@ -19,13 +17,6 @@ export interface TestDeps {
 export async function createTestDeps(env: Record<string, string> = {}, overrides: ConfigOverrides = {}): Promise<TestDeps> {
   const config: ServerConfig = { ...loadConfig({ NODE_ENV: 'test', ...env }, overrides), pgliteDir: 'memory://' };
   const database = await openDatabase(config);
-  await migrateDatabase(database);
-  const jwtSecret = await resolveJwtSecret(database.db, config);
-  const deps: ServerDeps = {
-    db: database.db,
-    dbKind: database.kind,
-    config,
-    services: { auth: createAuthService({ db: database.db, config, jwtSecret }) },
-  };
+  const { deps, jwtSecret } = await createServerDeps(database, config);
   return { deps, database, jwtSecret, close: () => database.close() };
 }

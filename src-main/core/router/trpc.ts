@@ -1,7 +1,6 @@
 import { initTRPC } from '@trpc/server';
 import { isAppError } from '../../../shared/errors';
-import { serializeError } from '../../../shared/serialize-error';
-import { toTRPCError } from '../../../shared/trpc-errors';
+import { appErrorShape, toTRPCError } from '../../../shared/trpc-errors';
 import type { DesktopCore } from '../desktop-core';
 
 export interface DesktopContext {
@@ -15,7 +14,7 @@ export interface DesktopContext {
 const t = initTRPC.context<DesktopContext>().create({
   isServer: true,
   errorFormatter({ shape, error }) {
-    const app = serializeError(error.cause ?? error, (err, ref) => console.error(`[atlas] unexpected error ref=${ref}`, err));
+    const app = appErrorShape(error, (err, ref) => console.error(`[atlas] unexpected error ref=${ref}`, err));
     return { ...shape, message: app.message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, app } };
   },
 });
