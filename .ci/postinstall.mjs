@@ -18,6 +18,7 @@ if (!binary) {
   console.log(
     '\n[atlas] The Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD or no access to GitHub).\n' +
       '[atlas] `npm start` will run the browser shell instead. For the desktop window, on a machine that can\n' +
-      '[atlas] reach GitHub run:  node node_modules/electron/install.js\n',
+      '[atlas] reach GitHub run:  node node_modules/electron/install.js\n' +
+      '[atlas] then rebuild the native modules for Electron:  npx @electron/rebuild -f -w better-sqlite3\n',
   );
 }

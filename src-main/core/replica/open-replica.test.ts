@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,8 @@ import { locations } from '../../db/schema';
 import type { OsKeychain } from '../keystore/os-keychain';
 import { openReplica, replicaKeyName } from './open-replica';
 
+// Debian's sqlite3 shell (installed by .ci/run): plain SQLite with no cipher support at all.
+const sqliteCli = spawnSync('sh', ['-c', 'command -v sqlite3'], { encoding: 'utf8' }).stdout.trim() || null;
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe.runIf(keychainAvailable)('encrypted replica', () => {
@@ -57,6 +60,14 @@ describe.runIf(keychainAvailable)('encrypted replica', () => {
     const plain = new Database(file, { fileMustExist: true });
     expect(() => plain.prepare('SELECT * FROM locations').all()).toThrow(/file is not a database/);
     plain.close();
+  });
+
+  it.runIf(sqliteCli)('is unreadable to the stock sqlite3 command-line shell', () => {
+    createWithRow();
+    const result = spawnSync(sqliteCli ?? 'sqlite3', [file, 'SELECT * FROM locations;'], { encoding: 'utf8' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/file is not a database/);
+    expect(result.stdout).not.toContain('A-01-03');
   });
 
   it('refuses a wrong key with a clear error and leaves the file untouched', () => {
