@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OsKeychain } from '../src-main/core/keystore/os-keychain';
 import { openReplica, replicaKeyName } from '../src-main/core/replica/open-replica';
-import { listStock } from '../src-main/core/stock/stock-query';
+import { listStock } from '../src-main/core/inventory/stock-query';
 import { locations, lots, products, stockMovements } from '../src-main/db/schema';
 import { measure, type Figure } from './measure';
 

@@ -13,6 +13,7 @@ import { serializeError } from '../../shared/serialize-error';
 import { createContextInner, type ServerDeps } from './context';
 import { logUnexpected } from './log';
 import { appRouter } from './routers/_app';
+import { syncEvents } from './sync-events';
 
 /** Requests larger than this are refused before they are parsed (OWASP ASVS 13.1.3). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -75,6 +76,8 @@ export function createApp(deps: ServerDeps): Hono<Env> {
       createContext: (_opts, c) => createContextInner(deps, { authorization: c.req.header('authorization'), requestId: c.get('requestId') }),
     }),
   );
+
+  app.get('/sync/events', (c) => syncEvents(c, deps));
 
   app.notFound((c) => c.json(errorBody('not-found', `Nothing here: ${c.req.method} ${c.req.path}`), 404));
 

@@ -3,6 +3,7 @@ import type { ServerConfig } from './config';
 import type { Database, DatabaseKind } from './db/client';
 import type { AuthService } from './services/auth/auth-service';
 import type { AccessClaims } from './services/auth/tokens';
+import type { PokeBus } from './services/sync/poke-bus';
 
 /** Everything long-lived the server is built from; created once in start.ts (or by a test). */
 export interface ServerDeps {
@@ -10,6 +11,8 @@ export interface ServerDeps {
   dbKind: DatabaseKind;
   config: ServerConfig;
   services: { auth: AuthService };
+  /** Cross-instance "pull now" notifications for /sync/events. */
+  pokes: PokeBus;
 }
 
 export type ServerContext = {

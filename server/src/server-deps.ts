@@ -4,6 +4,7 @@ import type { OpenDatabase } from './db/client';
 import { migrateDatabase } from './db/migrate';
 import { createAuthService } from './services/auth/auth-service';
 import { resolveJwtSecret } from './services/auth/jwt-secret';
+import { PokeBus } from './services/sync/poke-bus';
 
 /**
  * Migrates an open database and builds the server's long-lived dependencies on it: the one
@@ -17,6 +18,7 @@ export async function createServerDeps(database: OpenDatabase, config: ServerCon
     dbKind: database.kind,
     config,
     services: { auth: createAuthService({ db: database.db, config, jwtSecret }) },
+    pokes: await PokeBus.start(database),
   };
   return { deps, jwtSecret };
 }

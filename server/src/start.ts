@@ -31,7 +31,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       port,
       database: { kind: database.kind, location: database.location },
       close() {
-        closing ??= stop(listening.server).finally(() => database.close());
+        closing ??= deps.pokes
+          .close()
+          .then(() => stop(listening.server))
+          .finally(() => database.close());
         return closing;
       },
     };

@@ -22,6 +22,7 @@ export type MovementKind = z.infer<typeof movementKindSchema>;
 export const stockRowSchema = z.object({
   lotId: z.string(),
   locationId: z.string(),
+  productId: z.string(),
   productName: z.string(),
   ndc11: z.string().nullable(),
   lotNumber: z.string(),
@@ -31,5 +32,9 @@ export const stockRowSchema = z.object({
   location: z.string(),
   quantity: z.number().int(),
   unit: z.string(),
+  /** A movement here took the level below zero: a supervisor should look. */
+  discrepancy: z.boolean(),
+  /** Includes local work the server has not confirmed yet. */
+  pendingSync: z.boolean(),
 });
 export type StockRow = z.infer<typeof stockRowSchema>;

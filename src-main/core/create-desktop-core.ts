@@ -2,21 +2,35 @@ import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { DesktopConfig } from './config';
 import type { AppStatus, DesktopCore } from './desktop-core';
+import { DesktopInventory } from './inventory/desktop-inventory';
+import { LocalMutations } from './inventory/local-mutations';
 import { OsKeychain } from './keystore/os-keychain';
 import { openReplica, REPLICA_CIPHER_LABEL, type Replica } from './replica/open-replica';
+import { ReplicaWriter } from './replica/replica-writer';
 import { SessionManager } from './session/session-manager';
-import { listStock } from './stock/stock-query';
 import { Connectivity } from './sync/connectivity';
+import { SyncRunner } from './sync/sync-runner';
+import { SyncStore } from './sync/sync-store';
 
 export interface CreateDesktopCoreOptions {
   config: DesktopConfig;
   shell: AppStatus['shell'];
   /** The bundled Electron shell passes its own; plain Node uses src-main/db/migrations. */
   migrationsFolder?: string;
+  /** Start the background sync loop (default true; tests drive `sync.now()` themselves). */
+  autoSync?: boolean;
 }
 
 export interface RunningDesktopCore extends DesktopCore {
   close(): void;
+}
+
+interface Opened {
+  replica: Replica;
+  session: SessionManager;
+  store: SyncStore;
+  runner: SyncRunner;
+  inventory: DesktopInventory;
 }
 
 /**
@@ -31,7 +45,7 @@ export function createDesktopCore(options: CreateDesktopCoreOptions): RunningDes
   const replicaPath = join(config.dataDir, 'replica.db');
   let keychainReady = false;
   let failure: AppError | null = null;
-  let open: { replica: Replica; session: SessionManager } | null = null;
+  let open: Opened | null = null;
 
   const tryOpen = (): void => {
     if (open) return;
@@ -39,21 +53,28 @@ export function createDesktopCore(options: CreateDesktopCoreOptions): RunningDes
       if (!keychainReady) keyStore.probe();
       keychainReady = true;
       const replica = openReplica({ file: replicaPath, keyStore, migrationsFolder: options.migrationsFolder });
-      open = { replica, session: new SessionManager({ serverUrl: config.serverUrl, db: replica.db, keyStore }) };
+      const writer = new ReplicaWriter(replica);
+      const store = new SyncStore(replica.db);
+      const session = new SessionManager({ serverUrl: config.serverUrl, db: replica.db, writer, keyStore });
+      const runner = new SyncRunner({ db: replica.db, writer, store, session, serverUrl: config.serverUrl });
+      const mutations = new LocalMutations({ db: replica.db, writer, store, onChange: () => runner.kick() });
+      const inventory = new DesktopInventory(replica.db, mutations, () => signedIn(session));
+      open = { replica, session, store, runner, inventory };
       failure = null;
+      if (options.autoSync !== false) runner.start();
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       failure = err;
     }
   };
-  const need = () => {
+  const need = (): Opened => {
     tryOpen();
     if (!open) throw failure ?? new AppError('internal/unexpected', 'The desktop core is not ready.');
     return open;
   };
 
   tryOpen();
-  const connectivity = new Connectivity({ serverUrl: config.serverUrl });
+  const connectivity = new Connectivity({ serverUrl: config.serverUrl, onChange: (s) => s.online && open?.runner.kick() });
   connectivity.start();
 
   return {
@@ -69,21 +90,43 @@ export function createDesktopCore(options: CreateDesktopCoreOptions): RunningDes
     },
     session: {
       current: () => need().session.current(),
-      register: (input) => need().session.register(input),
-      signIn: (input) => need().session.signIn(input),
+      register: async (input) => afterSignIn(need(), await need().session.register(input)),
+      signIn: async (input) => afterSignIn(need(), await need().session.signIn(input)),
       signOut: () => need().session.signOut(),
     },
-    stock: {
-      list: (input) => {
-        const { replica, session } = need();
-        const current = session.current();
-        if (!current) throw new AppError('auth/unauthenticated', 'Sign in to see stock.');
-        return listStock(replica.db, { companyId: current.company.id, search: input.search });
+    inventory: () => {
+      const o = need();
+      signedIn(o.session);
+      return o.inventory;
+    },
+    sync: {
+      status: () => need().runner.status(),
+      now: () => need().runner.syncNow(),
+      rejections: () => {
+        const o = need();
+        return o.store.rejections(signedIn(o.session).companyId);
+      },
+      dismiss: (mutationId) => {
+        const o = need();
+        o.store.dismissRejection(signedIn(o.session).companyId, mutationId);
       },
     },
     close: () => {
       connectivity.stop();
+      open?.runner.stop();
       open?.replica.close();
     },
   };
+}
+
+function signedIn(session: SessionManager): { companyId: string; userId: string } {
+  const current = session.current();
+  if (!current) throw new AppError('auth/unauthenticated', 'Sign in to see stock.');
+  return { companyId: current.company.id, userId: current.user.id };
+}
+
+function afterSignIn<T>(o: Opened, result: T): T {
+  // Pull the company's data (and push anything queued) as soon as someone signs in.
+  o.runner.kick();
+  return result;
 }

@@ -1,6 +1,8 @@
 import type { RegisterInput, SessionCompany, SessionUser, SignInInput } from '../../shared/auth/schemas';
 import type { SerializedError } from '../../shared/errors';
-import type { StockRow } from '../../shared/inventory/stock-row';
+import type { DesktopInventory } from './inventory/desktop-inventory';
+import type { SyncStatus } from './sync/sync-runner';
+import type { Rejection } from './sync/sync-store';
 
 /** What the status bar and the start-up screen show. */
 export interface AppStatus {
@@ -24,13 +26,18 @@ export interface SessionApi {
   signOut(): Promise<{ ok: true }>;
 }
 
-export interface StockApi {
-  list(input: { search?: string | undefined }): { rows: StockRow[]; total: number };
+export interface SyncApi {
+  status(): SyncStatus;
+  now(): Promise<SyncStatus>;
+  rejections(): Rejection[];
+  dismiss(mutationId: string): void;
 }
 
 /** The desktop core as the router sees it: everything runs under plain Node. */
 export interface DesktopCore {
   status(): AppStatus;
   session: SessionApi;
-  stock: StockApi;
+  /** Throws `auth/unauthenticated` when nobody is signed in, or the start-up error. */
+  inventory(): DesktopInventory;
+  sync: SyncApi;
 }

@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * The desktop's local replica (encrypted SQLite). The synced tables mirror the server's
  * Postgres tables column for column (server/src/db/schema/inventory.ts); the parity test
  * in src-main/db/schema-parity.test.ts fails when they drift. Dates are `YYYY-MM-DD` text.
+ * No foreign keys between synced tables: pulls arrive in version order, so a movement may land
+ * before the newer version of its lot; the server is where referential integrity is enforced.
  */
 const synced = {
   companyId: text('company_id').notNull(),
@@ -49,9 +51,7 @@ export const lots = sqliteTable(
   {
     id: text('id').primaryKey(),
     ...synced,
-    productId: text('product_id')
-      .notNull()
-      .references(() => products.id),
+    productId: text('product_id').notNull(),
     lotNumber: text('lot_number').notNull(),
     expiry: text('expiry').notNull(),
     manufacturedOn: text('manufactured_on'),
@@ -65,16 +65,14 @@ export const stockMovements = sqliteTable(
   {
     id: text('id').primaryKey(),
     ...synced,
-    lotId: text('lot_id')
-      .notNull()
-      .references(() => lots.id),
-    locationId: text('location_id')
-      .notNull()
-      .references(() => locations.id),
+    lotId: text('lot_id').notNull(),
+    locationId: text('location_id').notNull(),
     kind: text('kind').notNull(),
     quantity: integer('quantity').notNull(),
     reason: text('reason'),
     externalRef: text('external_ref'),
+    serial: text('serial'),
+    discrepancy: integer('discrepancy', { mode: 'boolean' }).notNull().default(false),
     createdBy: text('created_by'),
     occurredAt: text('occurred_at')
       .notNull()
@@ -102,3 +100,51 @@ export const localSession = sqliteTable('local_session', {
   companyName: text('company_name').notNull(),
   signedInAt: text('signed_in_at').notNull(),
 });
+
+/**
+ * The outbox: every local mutation, written in the same SQLite transaction as its optimistic
+ * effect (SYNC.md), so a crash can lose neither one without the other. `seq` is contiguous per
+ * client; rows leave only when the server has acknowledged them (applied or rejected).
+ */
+export const outbox = sqliteTable('outbox', {
+  seq: integer('seq').primaryKey(),
+  mutationId: text('mutation_id').notNull().unique(),
+  companyId: text('company_id').notNull(),
+  name: text('name').notNull(),
+  args: text('args', { mode: 'json' }).notNull(),
+  schemaVersion: integer('schema_version').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/** Per company on this replica: the sync client id, the pull cursor and the last outcome. */
+export const syncState = sqliteTable('sync_state', {
+  companyId: text('company_id').primaryKey(),
+  clientId: text('client_id').notNull(),
+  cursor: integer('cursor').notNull().default(0),
+  /** The last seq handed to a mutation; never reused, even after its outbox row is gone. */
+  lastSeq: integer('last_seq').notNull().default(0),
+  lastSyncAt: text('last_sync_at'),
+  lastError: text('last_error', { mode: 'json' }),
+});
+
+/** Mutations the server refused, kept so the user sees what was not accepted and why. */
+export const syncRejections = sqliteTable('sync_rejections', {
+  mutationId: text('mutation_id').primaryKey(),
+  companyId: text('company_id').notNull(),
+  name: text('name').notNull(),
+  args: text('args', { mode: 'json' }).notNull(),
+  code: text('code').notNull(),
+  message: text('message').notNull(),
+  rejectedAt: text('rejected_at').notNull(),
+});
+
+/**
+ * The server's version of a row this replica changed optimistically, saved before the first
+ * local change, so a pull can put the authoritative row back before re-applying what is still
+ * pending (a rebase: SYNC.md "drops acknowledged outbox rows and re-applies the rest").
+ */
+export const rebaseBackup = sqliteTable('rebase_backup', {
+  tableName: text('table_name').notNull(),
+  id: text('id').notNull(),
+  row: text('row', { mode: 'json' }).notNull(),
+}, (t) => [primaryKey({ columns: [t.tableName, t.id] })]);

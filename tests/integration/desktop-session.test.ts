@@ -8,6 +8,7 @@ import { loadDesktopConfig, type DesktopConfig } from '../../src-main/core/confi
 import { createDesktopCore, type RunningDesktopCore } from '../../src-main/core/create-desktop-core';
 import { OsKeychain } from '../../src-main/core/keystore/os-keychain';
 import { openReplica, replicaKeyName } from '../../src-main/core/replica/open-replica';
+import { ReplicaWriter } from '../../src-main/core/replica/replica-writer';
 import { desktopRouter, type DesktopRouter } from '../../src-main/core/router';
 import { createServerClient } from '../../src-main/core/session/server-client';
 import { SessionManager } from '../../src-main/core/session/session-manager';
@@ -84,7 +85,7 @@ describe.runIf(keychainAvailable).each(backends)('desktop session against the se
     const before = keychain.get(`refresh-token:${server.url}`);
     const replica = openReplica({ file: join(dir, 'replica.db'), keyStore: keychain });
     try {
-      const manager = new SessionManager({ serverUrl: server.url, db: replica.db, keyStore: keychain });
+      const manager = new SessionManager({ serverUrl: server.url, db: replica.db, writer: new ReplicaWriter(replica), keyStore: keychain });
       const me = await manager.server.auth.me.query();
       expect(me.user.email).toBe(account.email);
       const after = keychain.get(`refresh-token:${server.url}`);

@@ -21,6 +21,11 @@ export interface OpenDatabase {
   driver: DriverDatabase;
   /** Human description for logs: the PGlite directory, or the Postgres host/database (no password). */
   location: string;
+  /**
+   * LISTEN on a channel (Postgres NOTIFY is delivered on commit, to every server instance on the
+   * database); resolves to an unsubscribe function.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** Runs `fn` holding a database-wide advisory lock, so several instances do not migrate at once. */
   withExclusiveLock<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -50,6 +55,7 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
     kind: 'pglite',
     driver: { kind: 'pglite', db },
     location: inMemory ? 'memory' : dataDir,
+    listen: (channel, onPayload) => client.listen(channel, onPayload),
     // PGlite is single-connection and in-process: statements are already serialised.
     withExclusiveLock: (fn) => fn(),
     close: () => client.close(),
@@ -61,6 +67,7 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
   // An idle client that loses its server connection emits 'error'; without a listener Node exits.
   pool.on('error', (err) => console.error(`[atlas] idle Postgres connection failed: ${err.message}`));
   const db = drizzleNodePg({ client: pool, schema });
+  const listeners = new Set<pg.Client>();
   return {
     db,
     kind: 'postgres',
@@ -76,7 +83,25 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
         conn.release();
       }
     },
-    close: () => pool.end(),
+    async listen(channel, onPayload) {
+      // LISTEN needs a connection of its own that stays open; pooled connections are shared.
+      const conn = new pg.Client({ connectionString: url });
+      conn.on('error', (err) => console.error(`[atlas] Postgres LISTEN connection failed: ${err.message}`));
+      await conn.connect();
+      conn.on('notification', (n) => {
+        if (n.channel === channel) onPayload(n.payload ?? '');
+      });
+      await conn.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      listeners.add(conn);
+      return async () => {
+        listeners.delete(conn);
+        await conn.end().catch(() => undefined);
+      };
+    },
+    close: async () => {
+      await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)));
+      await pool.end();
+    },
   };
 }
 

@@ -18,5 +18,5 @@ export async function createTestDeps(env: Record<string, string> = {}, overrides
   const config: ServerConfig = { ...loadConfig({ NODE_ENV: 'test', ...env }, overrides), pgliteDir: 'memory://' };
   const database = await openDatabase(config);
   const { deps, jwtSecret } = await createServerDeps(database, config);
-  return { deps, database, jwtSecret, close: () => database.close() };
+  return { deps, database, jwtSecret, close: () => deps.pokes.close().then(() => database.close()) };
 }

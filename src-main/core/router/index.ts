@@ -2,12 +2,14 @@ import { router } from './trpc';
 import { appStatusRouter } from './app-status';
 import { sessionRouter } from './session';
 import { stockRouter } from './stock';
+import { syncRouter } from './sync';
 
 /** The router the renderer calls, over Electron IPC or the browser shell's HTTP link. */
 export const desktopRouter = router({
   app: appStatusRouter,
   session: sessionRouter,
   stock: stockRouter,
+  sync: syncRouter,
 });
 
 export type DesktopRouter = typeof desktopRouter;

@@ -1,13 +1,52 @@
 import { z } from 'zod';
+import {
+  adjustCommand,
+  countCommand,
+  isoDate,
+  locationUpsertArgs,
+  lotStatusCommand,
+  pickCommand,
+  productUpsertArgs,
+  receiveCommand,
+  transferCommand,
+} from '../../../shared/inventory/mutations';
+import { lotStatusSchema } from '../../../shared/inventory/stock-row';
 import { procedure, router } from './trpc';
 
 export const stockListInput = z
   .object({
     search: z.string().trim().max(200).optional(),
+    expiresBy: isoDate.optional(),
+    locationId: z.string().uuid().optional(),
+    status: lotStatusSchema.optional(),
+    productId: z.string().uuid().optional(),
   })
   .default({});
 
+const id = z.object({ id: z.string().uuid() });
+
+/**
+ * Stock work on the encrypted replica: queries answer from local data, commands change it at
+ * once and queue the change for the server. Everything here works with no network.
+ */
 export const stockRouter = router({
-  /** Stock by lot × location for the signed-in company, read from the encrypted replica. */
-  list: procedure.input(stockListInput).query(({ ctx, input }) => ctx.core.stock.list(input)),
+  list: procedure.input(stockListInput).query(({ ctx, input }) => ctx.core.inventory().stock(input)),
+  lot: procedure.input(id).query(({ ctx, input }) => ctx.core.inventory().lot(input.id)),
+  locations: procedure.query(({ ctx }) => ctx.core.inventory().locations()),
+  products: procedure.input(z.object({ search: z.string().trim().max(200).optional() }).default({})).query(({ ctx, input }) => ctx.core.inventory().products(input.search)),
+  scan: procedure.input(z.object({ code: z.string().min(1).max(500) })).query(({ ctx, input }) => ctx.core.inventory().scan(input.code)),
+  fefo: procedure
+    .input(z.object({ productId: z.string().uuid(), locationId: z.string().uuid(), quantity: z.number().int().positive(), today: isoDate }))
+    .query(({ ctx, input }) => ctx.core.inventory().fefo(input.productId, input.locationId, input.quantity, input.today)),
+
+  upsertProduct: procedure.input(productUpsertArgs).mutation(({ ctx, input }) => ctx.core.inventory().upsertProduct(input)),
+  upsertLocation: procedure.input(locationUpsertArgs).mutation(({ ctx, input }) => ctx.core.inventory().upsertLocation(input)),
+  receive: procedure.input(receiveCommand).mutation(({ ctx, input }) => ctx.core.inventory().receive(input)),
+  pick: procedure.input(pickCommand).mutation(({ ctx, input }) => ctx.core.inventory().pick(input)),
+  adjust: procedure.input(adjustCommand).mutation(({ ctx, input }) => ctx.core.inventory().adjust(input)),
+  transfer: procedure.input(transferCommand).mutation(({ ctx, input }) => ctx.core.inventory().transfer(input)),
+  count: procedure.input(countCommand).mutation(({ ctx, input }) => ctx.core.inventory().count(input)),
+  quarantine: procedure.input(lotStatusCommand).mutation(({ ctx, input }) => ctx.core.inventory().quarantine(input)),
+  release: procedure.input(lotStatusCommand).mutation(({ ctx, input }) => ctx.core.inventory().release(input)),
+  recall: procedure.input(lotStatusCommand).mutation(({ ctx, input }) => ctx.core.inventory().recall(input)),
 });

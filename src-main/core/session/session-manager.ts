@@ -6,11 +6,13 @@ import { localSession } from '../../db/schema';
 import type { SessionApi, SessionInfo } from '../desktop-core';
 import type { KeyStore } from '../keystore/key-store';
 import type { ReplicaDb } from '../replica/open-replica';
+import type { ReplicaWriter } from '../replica/replica-writer';
 import { callServer, createServerClient, type ServerClient } from './server-client';
 
 export interface SessionManagerOptions {
   serverUrl: string;
   db: ReplicaDb;
+  writer: ReplicaWriter;
   keyStore: KeyStore;
   now?: () => Date;
 }
@@ -50,17 +52,17 @@ export class SessionManager implements SessionApi {
   }
 
   async register(input: RegisterInput): Promise<SessionInfo> {
-    return this.store(await this.call(() => this.publicServer.auth.register.mutate(input)));
+    return this.store(await this.call(() => this.publicServer.auth.register.mutate(input)), true);
   }
 
   async signIn(input: SignInInput): Promise<SessionInfo> {
-    return this.store(await this.call(() => this.publicServer.auth.signIn.mutate(input)));
+    return this.store(await this.call(() => this.publicServer.auth.signIn.mutate(input)), true);
   }
 
   /** Revokes the session on the server when reachable; always forgets it on this desktop. */
   async signOut(): Promise<{ ok: true }> {
     const refreshToken = this.options.keyStore.get(this.refreshTokenName);
-    this.forget();
+    await this.forget();
     if (refreshToken) {
       await this.call(() => this.publicServer.auth.signOut.mutate({ refreshToken })).catch((err: unknown) => {
         // Offline sign-out still succeeds locally; the token expires on the server by itself.
@@ -85,20 +87,21 @@ export class SessionManager implements SessionApi {
     if (!refreshToken || !this.current()) throw new AppError('auth/unauthenticated', 'You are signed out. Sign in again to continue.');
     try {
       const tokens = await this.call(() => this.publicServer.auth.refresh.mutate({ refreshToken }));
-      this.store(tokens);
+      await this.store(tokens, false);
       return tokens.accessToken;
     } catch (err) {
       // A refused refresh token means the session is over (expired, signed out elsewhere, or
       // reused — RFC 6819 §5.2.2.3); keep the replica, drop the credentials.
-      if (err instanceof AppError && err.code.startsWith('auth/')) this.forget();
+      if (err instanceof AppError && err.code.startsWith('auth/')) await this.forget();
       throw err;
     }
   }
 
-  private store(raw: SessionTokens): SessionInfo {
+  private async store(raw: SessionTokens, signedIn: boolean): Promise<SessionInfo> {
     const tokens = sessionTokens.parse(raw);
     this.options.keyStore.set(this.refreshTokenName, tokens.refreshToken);
     this.access = { token: tokens.accessToken, expiresAt: Date.parse(tokens.accessTokenExpiresAt) };
+    const previous = this.current();
     const row = {
       id: 1,
       serverUrl: this.options.serverUrl,
@@ -108,18 +111,23 @@ export class SessionManager implements SessionApi {
       role: tokens.user.role,
       companyId: tokens.company.id,
       companyName: tokens.company.name,
-      signedInAt: this.now().toISOString(),
+      // A refresh keeps the original sign-in time.
+      signedInAt: !signedIn && previous ? previous.signedInAt : this.now().toISOString(),
     };
-    this.options.db.insert(localSession).values(row).onConflictDoUpdate({ target: localSession.id, set: row }).run();
+    await this.options.writer.transaction(() => {
+      this.options.db.insert(localSession).values(row).onConflictDoUpdate({ target: localSession.id, set: row }).run();
+    });
     const info = this.current();
     if (!info) throw new AppError('internal/unexpected', 'The session could not be saved in the local replica.');
     return info;
   }
 
-  private forget(): void {
+  private async forget(): Promise<void> {
     this.access = null;
     this.options.keyStore.delete(this.refreshTokenName);
-    this.options.db.delete(localSession).where(eq(localSession.id, 1)).run();
+    await this.options.writer.transaction(() => {
+      this.options.db.delete(localSession).where(eq(localSession.id, 1)).run();
+    });
   }
 
   private call<T>(fn: () => Promise<T>): Promise<T> {

@@ -30,11 +30,21 @@ CREATE TABLE `lots` (
 	`lot_number` text NOT NULL,
 	`expiry` text NOT NULL,
 	`manufactured_on` text,
-	`status` text DEFAULT 'available' NOT NULL,
-	FOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE no action
+	`status` text DEFAULT 'available' NOT NULL
 );
 --> statement-breakpoint
 CREATE INDEX `lots_company_version_idx` ON `lots` (`company_id`,`version`);--> statement-breakpoint
+CREATE TABLE `outbox` (
+	`seq` integer PRIMARY KEY NOT NULL,
+	`mutation_id` text NOT NULL,
+	`company_id` text NOT NULL,
+	`name` text NOT NULL,
+	`args` text NOT NULL,
+	`schema_version` integer NOT NULL,
+	`created_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `outbox_mutation_id_unique` ON `outbox` (`mutation_id`);--> statement-breakpoint
 CREATE TABLE `products` (
 	`id` text PRIMARY KEY NOT NULL,
 	`company_id` text NOT NULL,
@@ -54,6 +64,13 @@ CREATE TABLE `products` (
 );
 --> statement-breakpoint
 CREATE INDEX `products_company_version_idx` ON `products` (`company_id`,`version`);--> statement-breakpoint
+CREATE TABLE `rebase_backup` (
+	`table_name` text NOT NULL,
+	`id` text NOT NULL,
+	`row` text NOT NULL,
+	PRIMARY KEY(`table_name`, `id`)
+);
+--> statement-breakpoint
 CREATE TABLE `stock_movements` (
 	`id` text PRIMARY KEY NOT NULL,
 	`company_id` text NOT NULL,
@@ -65,11 +82,29 @@ CREATE TABLE `stock_movements` (
 	`quantity` integer NOT NULL,
 	`reason` text,
 	`external_ref` text,
+	`serial` text,
+	`discrepancy` integer DEFAULT false NOT NULL,
 	`created_by` text,
-	`occurred_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
-	FOREIGN KEY (`lot_id`) REFERENCES `lots`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`location_id`) REFERENCES `locations`(`id`) ON UPDATE no action ON DELETE no action
+	`occurred_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
 );
 --> statement-breakpoint
 CREATE INDEX `stock_movements_company_version_idx` ON `stock_movements` (`company_id`,`version`);--> statement-breakpoint
-CREATE INDEX `stock_movements_lot_location_idx` ON `stock_movements` (`lot_id`,`location_id`);
+CREATE INDEX `stock_movements_lot_location_idx` ON `stock_movements` (`lot_id`,`location_id`);--> statement-breakpoint
+CREATE TABLE `sync_rejections` (
+	`mutation_id` text PRIMARY KEY NOT NULL,
+	`company_id` text NOT NULL,
+	`name` text NOT NULL,
+	`args` text NOT NULL,
+	`code` text NOT NULL,
+	`message` text NOT NULL,
+	`rejected_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `sync_state` (
+	`company_id` text PRIMARY KEY NOT NULL,
+	`client_id` text NOT NULL,
+	`cursor` integer DEFAULT 0 NOT NULL,
+	`last_seq` integer DEFAULT 0 NOT NULL,
+	`last_sync_at` text,
+	`last_error` text
+);

@@ -84,6 +84,10 @@ export const stockMovements = pgTable(
     reason: text('reason'),
     // Reference in an outside system (ERP document, supplier ASN) so connectors post idempotently.
     externalRef: text('external_ref'),
+    // GS1 AI (21) serial of the pack scanned at receipt (DSCSA product identifier).
+    serial: text('serial'),
+    // The movement took the level below zero: accepted (the boxes moved) and flagged for a supervisor.
+    discrepancy: boolean('discrepancy').notNull().default(false),
     createdBy: uuid('created_by'),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'string' })
       .notNull()

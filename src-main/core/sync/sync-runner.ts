@@ -1,0 +1,164 @@
+import { AppError, type SerializedError } from '../../../shared/errors';
+import { MAX_PUSH_BATCH } from '../../../shared/sync/protocol';
+import type { ReplicaDb } from '../replica/open-replica';
+import type { ReplicaWriter } from '../replica/replica-writer';
+import { callServer } from '../session/server-client';
+import type { SessionManager } from '../session/session-manager';
+import { applyPull } from './apply-pull';
+import { PokeStream } from './poke-stream';
+import type { SyncStore } from './sync-store';
+
+export interface SyncStatus {
+  online: boolean;
+  syncing: boolean;
+  pending: number;
+  rejected: number;
+  lastSyncAt: string | null;
+  lastError: SerializedError | null;
+}
+
+export interface SyncRunnerOptions {
+  db: ReplicaDb;
+  writer: ReplicaWriter;
+  store: SyncStore;
+  session: SessionManager;
+  serverUrl: string;
+  /** Pull page size (rows). */
+  pageSize?: number;
+  /** How often to sync with no local change and no poke. */
+  idleIntervalMs?: number;
+}
+
+/**
+ * Moves work between the replica and the server: push the outbox in batches, then pull pages
+ * until caught up (SYNC.md). Runs after every local change, on every poke from the server, and
+ * every idle interval; after a failure it retries with exponential backoff (1 s → 60 s), so it
+ * resumes by itself when the network returns. One run at a time.
+ */
+export class SyncRunner {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private backoffMs = 0;
+  private stopped = true;
+  private online = false;
+  private lastError: SerializedError | null = null;
+  private readonly pokes: PokeStream;
+
+  constructor(private readonly options: SyncRunnerOptions) {
+    this.pokes = new PokeStream({
+      serverUrl: options.serverUrl,
+      accessToken: () => options.session.accessToken(),
+      onPoke: () => this.kick(),
+    });
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.pokes.start();
+    this.kick();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.pokes.stop();
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  status(): SyncStatus {
+    const session = this.options.session.current();
+    if (!session) return { online: this.online, syncing: false, pending: 0, rejected: 0, lastSyncAt: null, lastError: null };
+    const companyId = session.company.id;
+    return {
+      online: this.online,
+      syncing: this.running !== null,
+      pending: this.options.store.pendingCount(companyId),
+      rejected: this.options.store.rejections(companyId).length,
+      lastSyncAt: this.options.store.state(companyId).lastSyncAt,
+      lastError: this.lastError,
+    };
+  }
+
+  /** Sync soon (coalesces bursts of changes into one run). */
+  kick(): void {
+    if (this.stopped) return;
+    this.schedule(0);
+  }
+
+  /** Runs a sync now and resolves when it is done (the "Sync now" button, tests). */
+  async syncNow(): Promise<SyncStatus> {
+    if (this.running) {
+      this.again = true;
+      await this.running;
+    }
+    this.running = this.run().finally(() => {
+      this.running = null;
+    });
+    await this.running;
+    if (this.lastError) throw new AppError(this.lastError.code, this.lastError.message);
+    return this.status();
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      if (this.running) {
+        this.again = true;
+        return;
+      }
+      this.running = this.run().finally(() => {
+        this.running = null;
+        if (this.stopped) return;
+        if (this.again) {
+          this.again = false;
+          this.schedule(0);
+        } else {
+          this.schedule(this.lastError ? this.backoffMs : (this.options.idleIntervalMs ?? 30_000));
+        }
+      });
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async run(): Promise<void> {
+    const session = this.options.session.current();
+    if (!session) return;
+    try {
+      await this.pushAll(session.company.id);
+      await this.pullAll({ companyId: session.company.id, userId: session.user.id });
+      this.online = true;
+      this.lastError = null;
+      this.backoffMs = 0;
+    } catch (err) {
+      const app = err instanceof AppError ? err : new AppError('internal/unexpected', err instanceof Error ? err.message : String(err));
+      this.online = app.code !== 'server/unreachable';
+      this.lastError = app.toJSON();
+      this.backoffMs = Math.min(Math.max(this.backoffMs * 2, 1_000), 60_000);
+    }
+  }
+
+  private async pushAll(companyId: string): Promise<void> {
+    const { store, writer, session, serverUrl } = this.options;
+    const { clientId } = store.state(companyId);
+    for (;;) {
+      const batch = store.pending(companyId, MAX_PUSH_BATCH);
+      if (batch.length === 0) return;
+      const res = await callServer(serverUrl, () => session.server.sync.push.mutate({ clientId, mutations: batch }));
+      await writer.transaction(() => store.acknowledge(companyId, res.results, res.lastAppliedSeq, new Date().toISOString()));
+      if (res.gap) {
+        throw new AppError('internal/unexpected', `Sync stopped: the server expected change #${res.gap.expected} but this computer has #${res.gap.received} next. Contact support; nothing has been deleted.`);
+      }
+    }
+  }
+
+  private async pullAll(session: { companyId: string; userId: string }): Promise<void> {
+    const { store, writer, db, serverUrl } = this.options;
+    for (;;) {
+      const { clientId, cursor } = store.state(session.companyId);
+      const page = await callServer(serverUrl, () => this.options.session.server.sync.pull.query({ clientId, cursor, limit: this.options.pageSize ?? 2_000 }));
+      await writer.transaction(() => applyPull(db, store, session, page, new Date().toISOString()));
+      if (!page.hasMore) return;
+    }
+  }
+}
