@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../ndc/result';
+import type { SerializedError } from '../errors';
 import type { AiDefinition } from './ai-definition';
 import { aiDefinition, matchAi } from './ai-lookup';
 import { GS } from './gs-separator';
@@ -10,11 +10,24 @@ export interface RawElement {
 }
 
 /**
+ * The fields read before the data stopped making sense, and why it did. The caller checks those
+ * fields first: a bad field is usually the cause of what follows it (a short GTIN shifts the rest).
+ */
+export interface SplitElements {
+  elements: RawElement[];
+  error: SerializedError | null;
+}
+
+function stopped(elements: RawElement[], code: SerializedError['code'], message: string): SplitElements {
+  return { elements, error: { code, message } };
+}
+
+/**
  * Splits element strings as a scanner sends them: AI, then data; a predefined-length field
  * (GS1 General Specifications §7.8.5) ends after its length, any other field at GS or the end.
  * A GS where none is needed (at the start, after a predefined-length field) is ignored.
  */
-export function splitElementString(data: string): Result<RawElement[]> {
+export function splitElementString(data: string): SplitElements {
   const elements: RawElement[] = [];
   let pos = 0;
   while (pos < data.length) {
@@ -24,7 +37,8 @@ export function splitElementString(data: string): Result<RawElement[]> {
     }
     const definition = matchAi(data, pos);
     if (!definition) {
-      return fail(
+      return stopped(
+        elements,
         'gs1/unknown-ai',
         `"${data.slice(pos, pos + 4)}" at character ${pos + 1} does not begin a GS1 Application Identifier (GS1 General Specifications §3.2): the scan may be cut short or mistyped.`,
       );
@@ -35,7 +49,7 @@ export function splitElementString(data: string): Result<RawElement[]> {
     elements.push({ definition, value: data.slice(start, end) });
     pos = end;
   }
-  return ok(elements);
+  return { elements, error: null };
 }
 
 /**
@@ -44,15 +58,15 @@ export function splitElementString(data: string): Result<RawElement[]> {
  * (the escape of the GS1 Barcode Syntax Engine). Spaces around values are dropped: no GS1
  * character set contains a space (§7.11).
  */
-export function splitBracketed(data: string): Result<RawElement[]> {
+export function splitBracketed(data: string): SplitElements {
   const elements: RawElement[] = [];
   let pos = 0;
   while (pos < data.length) {
     const open = /^\s*\((\d+)\)/.exec(data.slice(pos));
-    if (!open) return fail('gs1/invalid', `Expected "(AI)" at character ${pos + 1} of the human-readable form, found "${data.slice(pos, pos + 6)}".`);
+    if (!open) return stopped(elements, 'gs1/invalid', `Expected "(AI)" at character ${pos + 1} of the human-readable form, found "${data.slice(pos, pos + 6)}".`);
     const ai = open[1] ?? '';
     const definition = aiDefinition(ai);
-    if (!definition) return fail('gs1/unknown-ai', `"(${ai})" is not a GS1 Application Identifier (GS1 General Specifications §3.2).`);
+    if (!definition) return stopped(elements, 'gs1/unknown-ai', `"(${ai})" is not a GS1 Application Identifier (GS1 General Specifications §3.2).`);
     pos += open[0].length;
     let value = '';
     while (pos < data.length && !/^\(\d{2,4}\)/.test(data.slice(pos))) {
@@ -62,5 +76,5 @@ export function splitBracketed(data: string): Result<RawElement[]> {
     }
     elements.push({ definition, value: value.replace(/^[\s\u001d]+|[\s\u001d]+$/g, '') });
   }
-  return ok(elements);
+  return { elements, error: null };
 }

@@ -48,10 +48,10 @@ export function parseGs1(scan: string, options: ParseGs1Options = {}): Result<Gs
   const { data, symbology } = unwrapped.value;
   if (data === '') return fail('gs1/invalid', 'The scan has a symbology identifier but no data.');
   const split = data.startsWith('(') ? splitBracketed(data) : splitElementString(data);
-  if (!split.ok) return split;
+  const elements = split.elements;
 
   const byAi = new Map<string, string>();
-  for (const { definition, value } of split.value) {
+  for (const { definition, value } of elements) {
     const checked = checkAiValue(definition, value, currentYear);
     if (!checked.ok) return checked;
     const earlier = byAi.get(definition.ai);
@@ -60,6 +60,7 @@ export function parseGs1(scan: string, options: ParseGs1Options = {}): Result<Gs
     }
     byAi.set(definition.ai, value);
   }
+  if (split.error) return { ok: false, error: split.error };
 
   const gtin = byAi.get('01') ?? null;
   const ndc10 = gtin === null ? null : gtinToNdc10(gtin);
@@ -67,14 +68,14 @@ export function parseGs1(scan: string, options: ParseGs1Options = {}): Result<Gs
     gtin,
     ndc10: ndc10?.ok ? ndc10.value : null,
     // AI (17): day 00 means the last day of the month (GS1 General Specifications, definition of AI (17)).
-    expiry: dateOf(split.value, '17', currentYear, 'last-day'),
+    expiry: dateOf(elements, '17', currentYear, 'last-day'),
     lot: byAi.get('10') ?? null,
     serial: byAi.get('21') ?? null,
     // AI (11) with day 00 gives only a month; its first day is the conservative reading for
     // shelf life (the product is taken to be as old as it can be).
-    productionDate: dateOf(split.value, '11', currentYear, 'first-day'),
+    productionDate: dateOf(elements, '11', currentYear, 'first-day'),
     symbology,
-    elements: split.value.map(({ definition, value }) => ({ ai: definition.ai, title: definition.title, value })),
+    elements: elements.map(({ definition, value }) => ({ ai: definition.ai, title: definition.title, value })),
   });
 }
 
