@@ -19,6 +19,8 @@ export interface CreateDesktopCoreOptions {
   migrationsFolder?: string;
   /** Start the background sync loop (default true; tests drive `sync.now()` themselves). */
   autoSync?: boolean;
+  /** The network and the device clock; tests inject faults and skew, the app uses the real ones. */
+  runtime?: { fetch?: typeof fetch; now?: () => Date };
 }
 
 export interface RunningDesktopCore extends DesktopCore {
@@ -41,6 +43,8 @@ interface Opened {
  */
 export function createDesktopCore(options: CreateDesktopCoreOptions): RunningDesktopCore {
   const { config } = options;
+  const now = options.runtime?.now ?? (() => new Date());
+  const network = options.runtime?.fetch;
   const keyStore = new OsKeychain(config.keychainService);
   const replicaPath = join(config.dataDir, 'replica.db');
   let keychainReady = false;
@@ -55,9 +59,9 @@ export function createDesktopCore(options: CreateDesktopCoreOptions): RunningDes
       const replica = openReplica({ file: replicaPath, keyStore, migrationsFolder: options.migrationsFolder });
       const writer = new ReplicaWriter(replica);
       const store = new SyncStore(replica.db);
-      const session = new SessionManager({ serverUrl: config.serverUrl, db: replica.db, writer, keyStore });
-      const runner = new SyncRunner({ db: replica.db, writer, store, session, serverUrl: config.serverUrl });
-      const mutations = new LocalMutations({ db: replica.db, writer, store, onChange: () => runner.kick() });
+      const session = new SessionManager({ serverUrl: config.serverUrl, db: replica.db, writer, keyStore, now, fetch: network });
+      const runner = new SyncRunner({ db: replica.db, writer, store, session, serverUrl: config.serverUrl, now, fetch: network });
+      const mutations = new LocalMutations({ db: replica.db, writer, store, now, onChange: () => runner.kick() });
       const inventory = new DesktopInventory(replica.db, mutations, () => signedIn(session));
       open = { replica, session, store, runner, inventory };
       failure = null;

@@ -1,17 +1,39 @@
-import { Boxes } from 'lucide-react';
+import { Kbd } from '../components/kbd';
+import { cx } from '../components/cx';
+import { NAV_ITEMS } from './navigation';
+import { screenHref, type Route } from './routes';
 
-/** Main navigation. Only screens that exist are listed; the others arrive with their issues. */
-export function SideNav() {
+/** Main navigation. Each entry shows its `g` shortcut; the current screen is aria-current. */
+export function SideNav({ route }: { route: Route }) {
+  // Lot detail belongs to Stock.
+  const current = route.screen === 'lot' ? 'stock' : route.screen;
   return (
-    <nav aria-label="Main" className="flex w-44 shrink-0 flex-col gap-0.5 border-r border-line bg-surface p-2">
-      <a
-        href="#main"
-        aria-current="page"
-        className="flex h-8 items-center gap-2 rounded-md bg-accent-soft px-2 text-[13px] font-medium text-accent"
-      >
-        <Boxes aria-hidden="true" className="size-4" />
-        Stock
-      </a>
+    <nav aria-label="Main" className="flex w-48 shrink-0 flex-col gap-0.5 overflow-y-auto border-r border-line bg-surface p-2">
+      {NAV_ITEMS.map(({ screen, label, icon: Icon, key }) => {
+        const active = screen === current;
+        return (
+          <a
+            key={screen}
+            href={screenHref(screen)}
+            aria-current={active ? 'page' : undefined}
+            aria-keyshortcuts={`g ${key}`}
+            className={cx(
+              'group flex h-8 items-center gap-2 rounded-md px-2 text-[13px]',
+              active ? 'bg-accent-soft font-medium text-accent' : 'text-fg/85 hover:bg-surface-2 hover:text-fg',
+            )}
+          >
+            <Icon aria-hidden="true" className="size-4 shrink-0" />
+            <span className="flex-1">{label}</span>
+            <span aria-hidden="true" className="hidden items-center gap-0.5 opacity-70 group-hover:flex group-focus-visible:flex">
+              <Kbd className="h-4 min-w-4 text-[10px]">G</Kbd>
+              <Kbd className="h-4 min-w-4 text-[10px]">{key.toUpperCase()}</Kbd>
+            </span>
+          </a>
+        );
+      })}
+      <p className="mt-auto px-2 pt-3 text-[11px] leading-4 text-muted">
+        Press <Kbd className="h-4 min-w-4 text-[10px]">G</Kbd> then a letter to switch screens; <Kbd className="h-4 min-w-4 text-[10px]">/</Kbd> searches stock.
+      </p>
     </nav>
   );
 }

@@ -5,7 +5,7 @@ import { Button } from '../components/button';
 import { ThemeToggle } from '../components/theme-toggle';
 import { Wordmark } from '../components/wordmark';
 import { useSessionMutations } from '../features/auth/use-session-mutations';
-import { ServerIndicator } from '../features/status/server-indicator';
+import { SyncIndicator } from '../features/sync/sync-indicator';
 import { toAppError } from './app-error';
 import { roleLabel } from './role-label';
 import type { AppStatus, SessionInfo } from './router-types';
@@ -21,7 +21,7 @@ export function TopBar({ status, session }: { status: AppStatus; session: Sessio
         {session.company.name}
       </p>
       <div className="ml-auto flex items-center gap-3">
-        <ServerIndicator server={status.server} />
+        <SyncIndicator server={status.server} />
         <span aria-hidden="true" className="h-5 w-px bg-line" />
         <p className="flex flex-col items-end leading-tight">
           <span className="text-[12.5px] font-medium">{session.user.name}</span>

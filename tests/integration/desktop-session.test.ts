@@ -86,7 +86,7 @@ describe.runIf(keychainAvailable).each(backends)('desktop session against the se
     const replica = openReplica({ file: join(dir, 'replica.db'), keyStore: keychain });
     try {
       const manager = new SessionManager({ serverUrl: server.url, db: replica.db, writer: new ReplicaWriter(replica), keyStore: keychain });
-      const me = await manager.server.auth.me.query();
+      const me = await manager.authed((server) => server.auth.me.query());
       expect(me.user.email).toBe(account.email);
       const after = keychain.get(`refresh-token:${server.url}`);
       expect(after).not.toBe(before);

@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { gs1Command } from './gs1-command';
+import { ndcCommand } from './ndc-command';
 import { serverCommand } from './server-command';
 
 /** The `atlas` command line; one sub-command per file. */
@@ -6,5 +8,7 @@ export function createProgram(): Command {
   return new Command('atlas')
     .description('Atlas pharmaceutical inventory platform: server and automation tools')
     .version('0.1.0')
-    .addCommand(serverCommand());
+    .addCommand(serverCommand())
+    .addCommand(ndcCommand())
+    .addCommand(gs1Command());
 }

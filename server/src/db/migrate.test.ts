@@ -40,7 +40,20 @@ describe('migrations', () => {
     await migrateDatabase(database);
     const tables = await columns(database);
     expect([...tables.keys()].sort()).toEqual(
-      ['companies', 'company_versions', 'instance_secrets', 'locations', 'lots', 'memberships', 'products', 'refresh_tokens', 'stock_movements', 'users'].sort(),
+      [
+        'companies',
+        'company_versions',
+        'instance_secrets',
+        'locations',
+        'lots',
+        'memberships',
+        'products',
+        'refresh_tokens',
+        'stock_movements',
+        'sync_clients',
+        'sync_mutations',
+        'users',
+      ].sort(),
     );
     expect([...(tables.get('refresh_tokens') ?? [])].sort()).toEqual(
       ['company_id', 'created_at', 'expires_at', 'family_id', 'id', 'replaced_by', 'revoked_at', 'token_hash', 'used_at', 'user_id'].sort(),

@@ -116,15 +116,32 @@ describe('auth.refresh and auth.signOut', () => {
   it('treats reuse of a used token as theft: fails with auth/refresh-reused and revokes the whole family', async () => {
     const first = await (await caller()).auth.register(account());
     const second = await (await caller()).auth.refresh({ refreshToken: first.refreshToken });
+    // The holder of `second` has used it: whoever presents `first` now is not the holder.
+    const third = await (await caller()).auth.refresh({ refreshToken: second.refreshToken });
     expect(await failure((await caller()).auth.refresh({ refreshToken: first.refreshToken }))).toMatchObject({ code: 'auth/refresh-reused', trpc: 'UNAUTHORIZED' });
     // The legitimate holder's newer token is dead too (RFC 9700 §4.14.2).
-    expect((await failure((await caller()).auth.refresh({ refreshToken: second.refreshToken }))).code).toBe('auth/refresh-invalid');
+    expect((await failure((await caller()).auth.refresh({ refreshToken: third.refreshToken }))).code).toBe('auth/refresh-invalid');
   });
 
-  it('lets only one of two concurrent refreshes of the same token win', async () => {
+  it('lets a client whose refresh response was lost retry with the spent token, once, and only the newest successor lives', async () => {
+    const first = await (await caller()).auth.register(account());
+    const lost = await (await caller()).auth.refresh({ refreshToken: first.refreshToken });
+    const retried = await (await caller()).auth.refresh({ refreshToken: first.refreshToken });
+    expect(retried.refreshToken).not.toBe(lost.refreshToken);
+    // Nobody received `lost`; it is revoked so it can never be used.
+    expect((await failure((await caller()).auth.refresh({ refreshToken: lost.refreshToken }))).code).toBe('auth/refresh-invalid');
+    expect((await (await caller()).auth.refresh({ refreshToken: retried.refreshToken })).user.email).toBe(first.user.email);
+  });
+
+  it('resolves two concurrent refreshes of one token (a duplicated request) to a single live successor', async () => {
     const first = await (await caller()).auth.register(account());
     const results = await Promise.allSettled([1, 2].map(async () => (await caller()).auth.refresh({ refreshToken: first.refreshToken })));
-    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const tokens = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.refreshToken] : []));
+    let alive = 0;
+    for (const refreshToken of tokens) {
+      if (await (await caller()).auth.refresh({ refreshToken }).then(() => true, () => false)) alive++;
+    }
+    expect(alive).toBe(1);
   });
 
   it('refuses an unknown refresh token', async () => {

@@ -139,10 +139,10 @@ export class DesktopInventory {
   release = (c: Command<'lot.release'>) => this.withMovement('lot.release', c);
   recall = (c: Command<'lot.recall'>) => this.withMovement('lot.recall', c);
 
-  async transfer(c: Command<'stock.transfer'>): Promise<{ movementId: string }> {
-    const movementId = newId();
-    await this.mutations.apply(this.session(), 'stock.transfer', { ...c, movementId, movementInId: newId() } as MutationArgs<'stock.transfer'>);
-    return { movementId };
+  async transfer(c: Command<'stock.transfer'>): Promise<{ movementId: string; movementInId: string }> {
+    const ids = { movementId: newId(), movementInId: newId() };
+    await this.mutations.apply(this.session(), 'stock.transfer', { ...c, ...ids } as MutationArgs<'stock.transfer'>);
+    return ids;
   }
 
   private async withMovement<N extends 'stock.receive' | 'stock.pick' | 'stock.adjust' | 'stock.count' | 'lot.quarantine' | 'lot.release' | 'lot.recall'>(

@@ -11,6 +11,8 @@ export interface LocalMutationsOptions {
   store: SyncStore;
   /** Called after each committed change (the sync runner pushes it). */
   onChange: () => void;
+  /** Device clock: only informational here (ordering never depends on it). */
+  now: () => Date;
 }
 
 /**
@@ -24,7 +26,7 @@ export class LocalMutations {
     // Validate before opening the transaction, so a bad field is reported without touching anything.
     mutationArgs[name].parse(args);
     const { db, writer, store } = this.options;
-    const now = new Date().toISOString();
+    const now = this.options.now().toISOString();
     await writer.transaction(async () => {
       await runMutation(new ReplicaInventoryTx(db, session.companyId, session.userId, now), name, args);
       store.enqueue(session.companyId, name, args, now);

@@ -1,5 +1,5 @@
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
-import { AppError, isErrorCode, type FieldIssue } from '../../../shared/errors';
+import { AppError, isAppError, isErrorCode, type FieldIssue } from '../../../shared/errors';
 import type { AppRouter } from '../../../server/src/routers/_app';
 
 export type ServerClient = ReturnType<typeof createServerClient>;
@@ -9,16 +9,19 @@ export interface ServerClientOptions {
   /** Supplies the Bearer access token for authenticated procedures (null for public ones). */
   accessToken?: () => Promise<string | null>;
   timeoutMs?: number;
+  /** The network; tests pass one that injects faults (dropped responses, duplicates). */
+  fetch?: typeof fetch;
 }
 
 /** A tRPC client for the Atlas server; its types flow from the server's AppRouter. */
 export function createServerClient(options: ServerClientOptions) {
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const send = options.fetch ?? fetch;
   return createTRPCClient<AppRouter>({
     links: [
       httpLink({
         url: `${options.serverUrl}/trpc`,
-        fetch: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit),
+        fetch: (url, init) => send(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit),
         headers: async () => {
           const token = options.accessToken ? await options.accessToken() : null;
           return token ? { authorization: `Bearer ${token}` } : {};
@@ -42,6 +45,8 @@ export async function callServer<T>(serverUrl: string, call: () => Promise<T>): 
 
 function toAppError(serverUrl: string, err: unknown): unknown {
   if (!(err instanceof TRPCClientError)) return err;
+  // Thrown on our side of the link (e.g. the token refresh in `headers()` was refused).
+  if (isAppError(err.cause)) return err.cause;
   const app = (err.data as { app?: { code?: unknown; message?: unknown; issues?: FieldIssue[] } } | undefined)?.app;
   if (app && isErrorCode(app.code) && typeof app.message === 'string') {
     return new AppError(app.code, app.message, { cause: err, issues: app.issues });

@@ -15,6 +15,7 @@ export interface SessionManagerOptions {
   writer: ReplicaWriter;
   keyStore: KeyStore;
   now?: () => Date;
+  fetch?: typeof fetch;
 }
 
 /** Refresh a little before expiry so a request never leaves with a token about to lapse. */
@@ -28,12 +29,12 @@ const EXPIRY_MARGIN_MS = 30_000;
 export class SessionManager implements SessionApi {
   private access: { token: string; expiresAt: number } | null = null;
   private refreshing: Promise<string> | null = null;
-  readonly server: ServerClient;
+  private readonly server: ServerClient;
   private readonly publicServer: ServerClient;
 
   constructor(private readonly options: SessionManagerOptions) {
-    this.publicServer = createServerClient({ serverUrl: options.serverUrl });
-    this.server = createServerClient({ serverUrl: options.serverUrl, accessToken: () => this.accessToken() });
+    this.publicServer = createServerClient({ serverUrl: options.serverUrl, fetch: options.fetch });
+    this.server = createServerClient({ serverUrl: options.serverUrl, accessToken: () => this.accessToken(), fetch: options.fetch });
   }
 
   get refreshTokenName(): string {
@@ -70,6 +71,20 @@ export class SessionManager implements SessionApi {
       });
     }
     return { ok: true };
+  }
+
+  /**
+   * Calls the server as the signed-in user. If the server says the access token has expired —
+   * which a device clock running slow can hide from us — refresh once and retry.
+   */
+  async authed<T>(fn: (server: ServerClient) => Promise<T>): Promise<T> {
+    try {
+      return await this.call(() => fn(this.server));
+    } catch (err) {
+      if (!(err instanceof AppError) || (err.code !== 'auth/token-expired' && err.code !== 'auth/token-invalid')) throw err;
+      this.access = null;
+      return this.call(() => fn(this.server));
+    }
   }
 
   /** A valid access token, refreshed (and the refresh token rotated) when needed. */

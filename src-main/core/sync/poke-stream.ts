@@ -5,6 +5,7 @@
  */
 export interface PokeStreamOptions {
   serverUrl: string;
+  fetch?: typeof fetch | undefined;
   accessToken: () => Promise<string>;
   onPoke: () => void;
   onState?: (connected: boolean) => void;
@@ -46,7 +47,7 @@ export class PokeStream {
   private async listenOnce(): Promise<void> {
     this.abort = new AbortController();
     const token = await this.options.accessToken();
-    const res = await fetch(`${this.options.serverUrl}/sync/events`, {
+    const res = await (this.options.fetch ?? fetch)(`${this.options.serverUrl}/sync/events`, {
       headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
       signal: this.abort.signal,
     });

@@ -2,7 +2,6 @@ import { AppError, type SerializedError } from '../../../shared/errors';
 import { MAX_PUSH_BATCH } from '../../../shared/sync/protocol';
 import type { ReplicaDb } from '../replica/open-replica';
 import type { ReplicaWriter } from '../replica/replica-writer';
-import { callServer } from '../session/server-client';
 import type { SessionManager } from '../session/session-manager';
 import { applyPull } from './apply-pull';
 import { PokeStream } from './poke-stream';
@@ -27,6 +26,8 @@ export interface SyncRunnerOptions {
   pageSize?: number;
   /** How often to sync with no local change and no poke. */
   idleIntervalMs?: number;
+  now: () => Date;
+  fetch?: typeof fetch;
 }
 
 /**
@@ -48,6 +49,7 @@ export class SyncRunner {
   constructor(private readonly options: SyncRunnerOptions) {
     this.pokes = new PokeStream({
       serverUrl: options.serverUrl,
+      fetch: options.fetch,
       accessToken: () => options.session.accessToken(),
       onPoke: () => this.kick(),
     });
@@ -139,13 +141,13 @@ export class SyncRunner {
   }
 
   private async pushAll(companyId: string): Promise<void> {
-    const { store, writer, session, serverUrl } = this.options;
+    const { store, writer, session } = this.options;
     const { clientId } = store.state(companyId);
     for (;;) {
       const batch = store.pending(companyId, MAX_PUSH_BATCH);
       if (batch.length === 0) return;
-      const res = await callServer(serverUrl, () => session.server.sync.push.mutate({ clientId, mutations: batch }));
-      await writer.transaction(() => store.acknowledge(companyId, res.results, res.lastAppliedSeq, new Date().toISOString()));
+      const res = await session.authed((server) => server.sync.push.mutate({ clientId, mutations: batch }));
+      await writer.transaction(() => store.acknowledge(companyId, res.results, res.lastAppliedSeq, this.options.now().toISOString()));
       if (res.gap) {
         throw new AppError('internal/unexpected', `Sync stopped: the server expected change #${res.gap.expected} but this computer has #${res.gap.received} next. Contact support; nothing has been deleted.`);
       }
@@ -153,11 +155,11 @@ export class SyncRunner {
   }
 
   private async pullAll(session: { companyId: string; userId: string }): Promise<void> {
-    const { store, writer, db, serverUrl } = this.options;
+    const { store, writer, db } = this.options;
     for (;;) {
       const { clientId, cursor } = store.state(session.companyId);
-      const page = await callServer(serverUrl, () => this.options.session.server.sync.pull.query({ clientId, cursor, limit: this.options.pageSize ?? 2_000 }));
-      await writer.transaction(() => applyPull(db, store, session, page, new Date().toISOString()));
+      const page = await this.options.session.authed((server) => server.sync.pull.query({ clientId, cursor, limit: this.options.pageSize ?? 2_000 }));
+      await writer.transaction(() => applyPull(db, store, session, page, this.options.now().toISOString()));
       if (!page.hasMore) return;
     }
   }

@@ -1,12 +1,13 @@
 import { registerInput, signInInput } from '../../../shared/auth/schemas';
 import { toFieldIssues } from '../../../shared/zod-issues';
 import { issuesByField } from '../../app/app-error';
+import { firstInvalid, type FieldErrors } from '../../components/use-form';
 
 /**
  * Early, client-side feedback with the very schemas the server validates with (the server
  * checks again; this only saves a round trip and names the field at once).
  */
-export type FieldErrors<F extends string> = Partial<Record<F, string>>;
+export { firstInvalid, type FieldErrors };
 
 export const SIGN_IN_FIELDS = ['email', 'password'] as const;
 export type SignInField = (typeof SIGN_IN_FIELDS)[number];
@@ -28,9 +29,4 @@ export function validateRegister(values: RegisterValues): FieldErrors<RegisterFi
   if (confirmPassword === '') errors.confirmPassword = 'Enter the password again.';
   else if (confirmPassword !== values.password) errors.confirmPassword = 'The passwords do not match.';
   return errors;
-}
-
-/** The first field (in form order) that has an error, to move focus to. */
-export function firstInvalid<F extends string>(fields: readonly F[], errors: FieldErrors<F>): F | null {
-  return fields.find((field) => errors[field] !== undefined) ?? null;
 }

@@ -10,15 +10,15 @@ import { AuthErrorAlert } from './auth-error-alert';
 import { AuthLayout } from './auth-layout';
 import { REGISTER_FIELDS, validateRegister, type RegisterField } from './auth-validation';
 import { describeAuthError, type AuthErrorView } from './describe-auth-error';
-import { useAuthForm } from './use-auth-form';
+import { useForm } from '../../components/use-form';
 import { useSessionMutations } from './use-session-mutations';
-import { useEscapeKey } from './use-escape-key';
+import { useEscapeKey } from '../../components/use-escape-key';
 
 const EMPTY = { companyName: '', name: '', email: '', password: '', confirmPassword: '' };
 
 /** Creates a company and its first user (an administrator), then signs that user in. */
 export function RegisterScreen({ server, onBack }: { server: ServerState | null; onBack: () => void }) {
-  const form = useAuthForm(REGISTER_FIELDS, EMPTY, validateRegister);
+  const form = useForm(REGISTER_FIELDS, EMPTY, validateRegister);
   const [failure, setFailure] = useState<AuthErrorView<RegisterField> | null>(null);
   const { registerOptions } = useSessionMutations();
   const register = useMutation(

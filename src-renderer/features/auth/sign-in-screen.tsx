@@ -8,10 +8,10 @@ import { AuthLayout } from './auth-layout';
 import { SIGN_IN_FIELDS, validateSignIn, type SignInField } from './auth-validation';
 import { describeAuthError, type AuthErrorView } from './describe-auth-error';
 import { useSessionMutations } from './use-session-mutations';
-import { useAuthForm } from './use-auth-form';
+import { useForm } from '../../components/use-form';
 
 export function SignInScreen({ server, onRegister }: { server: ServerState | null; onRegister: () => void }) {
-  const form = useAuthForm(SIGN_IN_FIELDS, { email: '', password: '' }, validateSignIn);
+  const form = useForm(SIGN_IN_FIELDS, { email: '', password: '' }, validateSignIn);
   const [failure, setFailure] = useState<AuthErrorView<SignInField> | null>(null);
   const { signInOptions } = useSessionMutations();
   const signIn = useMutation(

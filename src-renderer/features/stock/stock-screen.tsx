@@ -1,12 +1,18 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { toAppError } from '../../app/app-error';
+import { lotHref } from '../../app/routes';
+import { useTRPC } from '../../app/trpc';
+import { navigate } from '../../app/use-route';
 import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { Spinner } from '../../components/spinner';
-import { toAppError } from '../../app/app-error';
-import { useTRPC } from '../../app/trpc';
+import { expiresByFor, inExpiryWindow } from './expiry-window';
 import { localIsoDate } from './format-date';
+import { sortStock } from './sort-stock';
 import { StockEmpty } from './stock-empty';
+import { NO_FILTERS, StockFilters, type StockFilterValues } from './stock-filters';
 import { StockSearch } from './stock-search';
 import { StockTable } from './stock-table';
 import { useDebouncedValue } from './use-debounced-value';
@@ -15,29 +21,45 @@ import { useDebouncedValue } from './use-debounced-value';
 export function StockScreen() {
   const trpc = useTRPC();
   const [search, setSearch] = useState('');
+  const [filters, setFilters] = useState<StockFilterValues>(NO_FILTERS);
   const query = useDebouncedValue(search.trim(), 150);
-  // `{}` rather than `{search: ''}` so the unfiltered list shares its cache entry with the status bar.
-  const input = query === '' ? {} : { search: query };
-  const stock = useQuery({ ...trpc.stock.list.queryOptions(input), placeholderData: keepPreviousData });
   // Expiry bands count from the local calendar day, recomputed on every render (cheap).
   const today = localIsoDate();
-  const rows = stock.data?.rows ?? [];
+  const expiresBy = expiresByFor(filters.expiry, today);
+  // `{}` when unfiltered, so the list shares its cache entry with the status bar.
+  const input = {
+    ...(query === '' ? {} : { search: query }),
+    ...(expiresBy ? { expiresBy } : {}),
+    ...(filters.locationId ? { locationId: filters.locationId } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+  };
+  const stock = useQuery({ ...trpc.stock.list.queryOptions(input), placeholderData: keepPreviousData });
+  const data = stock.data;
+  const rows = useMemo(() => sortStock((data?.rows ?? []).filter((r) => inExpiryWindow(r, filters.expiry, today)), filters.sort), [data, filters.expiry, filters.sort, today]);
   const searching = stock.isFetching && stock.isPlaceholderData;
+  const filtered = filters.expiry !== 'all' || filters.locationId !== '' || filters.status !== '';
+  const discrepancies = rows.filter((r) => r.discrepancy).length;
+  const unsynced = rows.filter((r) => r.pendingSync).length;
 
   return (
     <section aria-labelledby="stock-heading" className="flex min-h-0 flex-1 flex-col gap-3 p-4">
-      <header className="flex flex-wrap items-center justify-between gap-3">
+      <header className="flex flex-wrap items-end justify-between gap-3">
         <div className="flex items-baseline gap-2">
           <h1 id="stock-heading" className="text-[18px] font-semibold tracking-tight">
             Stock
           </h1>
-          {stock.data ? (
+          {data ? (
             <span className="text-[12.5px] text-muted tabular-nums">
-              {stock.data.total === 1 ? '1 line' : `${stock.data.total.toLocaleString('en-US')} lines`}
+              {rows.length === 1 ? '1 line' : `${rows.length.toLocaleString('en-US')} lines`}
+              {discrepancies > 0 ? ` · ${discrepancies} with a discrepancy` : ''}
+              {unsynced > 0 ? ` · ${unsynced} not yet synced` : ''}
             </span>
           ) : null}
         </div>
-        <StockSearch value={search} onChange={setSearch} busy={searching} />
+        <div className="flex flex-wrap items-end gap-3">
+          <StockFilters value={filters} onChange={setFilters} />
+          <StockSearch value={search} onChange={setSearch} busy={searching} />
+        </div>
       </header>
 
       {stock.isError ? <Alert title="Stock could not be loaded">{toAppError(stock.error).message}</Alert> : null}
@@ -48,10 +70,19 @@ export function StockScreen() {
             <Spinner /> Loading stock…
           </div>
         ) : rows.length === 0 && !stock.isError ? (
-          <StockEmpty search={query} onClearSearch={() => setSearch('')} />
+          filtered && query === '' ? (
+            <div className="flex flex-1 flex-col items-center justify-center gap-2 py-16 text-[13px] text-muted">
+              <p>No stock matches these filters.</p>
+              <Button size="sm" onClick={() => setFilters({ ...NO_FILTERS, sort: filters.sort })}>
+                Clear filters
+              </Button>
+            </div>
+          ) : (
+            <StockEmpty search={query} onClearSearch={() => setSearch('')} />
+          )
         ) : (
-          <div className="min-h-0 flex-1 overflow-auto" aria-busy={searching || undefined}>
-            <StockTable rows={rows} today={today} />
+          <div className="flex min-h-0 flex-1 flex-col" aria-busy={searching || undefined}>
+            <StockTable rows={rows} today={today} onOpen={(row) => navigate(lotHref(row.lotId))} />
           </div>
         )}
       </Card>

@@ -1,10 +1,5 @@
 import { useEffect, type RefObject } from 'react';
-
-/** True when a key press belongs to what the user is typing (or scanning) into. */
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
-}
+import { isEditable } from '../../app/is-editable';
 
 /** `/` focuses the given input from anywhere on the screen, as in GitHub and Gmail. */
 export function useSlashShortcut(ref: RefObject<HTMLInputElement | null>): void {

@@ -22,7 +22,7 @@ export class TestDesktop {
 
   constructor(
     readonly serverUrl: string,
-    private readonly autoSync = false,
+    private readonly runtime: { fetch?: typeof fetch; now?: () => Date; autoSync?: boolean } = {},
   ) {
     this.core = this.open();
     this.api = createTRPCClient<DesktopRouter>({ links: [unstable_localLink({ router: desktopRouter, createContext: async () => ({ core: this.core }) })] });
@@ -44,6 +44,6 @@ export class TestDesktop {
 
   private open(): RunningDesktopCore {
     const config = loadDesktopConfig({}, { serverUrl: this.serverUrl, dataDir: this.dir, keychainService: this.service });
-    return createDesktopCore({ config, shell: 'browser', autoSync: this.autoSync });
+    return createDesktopCore({ config, shell: 'browser', autoSync: this.runtime.autoSync ?? false, runtime: this.runtime });
   }
 }

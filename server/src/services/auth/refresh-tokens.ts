@@ -11,6 +11,13 @@ import { memberships, refreshTokens } from '../../db/schema/index';
  */
 const TOKEN_BYTES = 32;
 const DAY_MS = 86_400_000;
+/**
+ * A refresh whose response was lost leaves the client holding the token it just spent. Within
+ * this window, and only while the successor it never received is still unused, presenting the
+ * spent token again rotates once more instead of counting as theft (the "reuse interval" of
+ * RFC 9700 §4.14.2 implementations); outside it, reuse revokes the whole family.
+ */
+const REUSE_GRACE_MS = 30_000;
 
 export interface IssuedRefreshToken {
   id: string;
@@ -60,14 +67,17 @@ export async function rotateRefreshToken(tx: Transaction, token: string, ttlDays
       expiresAt: refreshTokens.expiresAt,
       usedAt: refreshTokens.usedAt,
       revokedAt: refreshTokens.revokedAt,
+      replacedBy: refreshTokens.replacedBy,
     })
     .from(refreshTokens)
     .where(eq(refreshTokens.tokenHash, hashRefreshToken(token)))
     .for('update');
   if (!row || row.revokedAt !== null) return { ok: false, reason: 'invalid' };
   if (row.usedAt !== null) {
-    await revokeFamily(tx, row.familyId, now);
-    return { ok: false, reason: 'reused' };
+    if (!(await lostResponseRetry(tx, row, now))) {
+      await revokeFamily(tx, row.familyId, now);
+      return { ok: false, reason: 'reused' };
+    }
   }
   if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'invalid' };
 
@@ -82,8 +92,25 @@ export async function rotateRefreshToken(tx: Transaction, token: string, ttlDays
   }
 
   const issued = await issueRefreshToken(tx, { companyId: row.companyId, userId: row.userId, familyId: row.familyId }, ttlDays, now);
-  await tx.update(refreshTokens).set({ usedAt: now, replacedBy: issued.id }).where(eq(refreshTokens.id, row.id));
+  await tx.update(refreshTokens).set({ usedAt: row.usedAt ?? now, replacedBy: issued.id }).where(eq(refreshTokens.id, row.id));
   return { ok: true, issued, userId: row.userId, companyId: row.companyId, role: member.role };
+}
+
+/**
+ * True when a spent token is presented again soon after its rotation and its successor was never
+ * used — the client cannot have received it. That successor is revoked (nobody holds it) and the
+ * caller rotates again. Locks the successor row so two such retries cannot both pass.
+ */
+async function lostResponseRetry(tx: Transaction, row: { usedAt: Date | null; replacedBy: string | null }, now: Date): Promise<boolean> {
+  if (!row.usedAt || !row.replacedBy || now.getTime() - row.usedAt.getTime() > REUSE_GRACE_MS) return false;
+  const [successor] = await tx
+    .select({ usedAt: refreshTokens.usedAt, revokedAt: refreshTokens.revokedAt })
+    .from(refreshTokens)
+    .where(eq(refreshTokens.id, row.replacedBy))
+    .for('update');
+  if (!successor || successor.usedAt !== null) return false;
+  if (successor.revokedAt === null) await tx.update(refreshTokens).set({ revokedAt: now }).where(eq(refreshTokens.id, row.replacedBy));
+  return true;
 }
 
 export async function revokeFamily(db: Executor, familyId: string, now = new Date()): Promise<void> {

@@ -1,27 +1,36 @@
 import { useCallback, useRef, useState, type FormEvent } from 'react';
-import { firstInvalid, type FieldErrors } from './auth-validation';
 
-export interface AuthForm<F extends string> {
+export type FieldErrors<F extends string> = Partial<Record<F, string>>;
+
+/** The first field (in form order) that has an error, to move focus to. */
+export function firstInvalid<F extends string>(fields: readonly F[], errors: FieldErrors<F>): F | null {
+  return fields.find((field) => errors[field] !== undefined) ?? null;
+}
+
+export interface Form<F extends string> {
   values: Record<F, string>;
   errors: FieldErrors<F>;
   setValue: (field: F, value: string) => void;
-  /** Ref callback for a field's input, so focus can move to the field that needs fixing. */
-  register: (field: F) => (el: HTMLInputElement | null) => void;
+  /** Ref callback for a field's control, so focus can move to the field that needs fixing. */
+  register: (field: F) => (el: HTMLInputElement | HTMLSelectElement | null) => void;
   focus: (field: F) => void;
   setServerErrors: (errors: FieldErrors<F>) => void;
+  /** Back to the given values (default: the initial ones), errors hidden until the next submit. */
+  reset: (values?: Record<F, string>) => void;
   handleSubmit: (onValid: (values: Record<F, string>) => void) => (event: FormEvent<HTMLFormElement>) => void;
 }
 
 /**
- * Form state for the account screens. Errors appear after the first submit and then follow the
+ * Form state for Atlas's forms (account screens, stock commands). Errors appear after the first submit and then follow the
  * typing, so nobody is scolded for a field they have not reached yet; a server error on a field
  * stays until that field changes.
  */
-export function useAuthForm<F extends string>(fields: readonly F[], initial: Record<F, string>, validate: (values: Record<F, string>) => FieldErrors<F>): AuthForm<F> {
+export function useForm<F extends string>(fields: readonly F[], initial: Record<F, string>, validate: (values: Record<F, string>) => FieldErrors<F>): Form<F> {
   const [values, setValues] = useState(initial);
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors<F>>({});
-  const inputs = useRef(new Map<F, HTMLInputElement>());
+  const inputs = useRef(new Map<F, HTMLInputElement | HTMLSelectElement>());
+  const initialRef = useRef(initial);
 
   const clientErrors = submitted ? validate(values) : {};
   const errors: FieldErrors<F> = { ...serverErrors, ...clientErrors };
@@ -37,7 +46,7 @@ export function useAuthForm<F extends string>(fields: readonly F[], initial: Rec
   }, []);
 
   const register = useCallback(
-    (field: F) => (el: HTMLInputElement | null) => {
+    (field: F) => (el: HTMLInputElement | HTMLSelectElement | null) => {
       if (el) inputs.current.set(field, el);
       else inputs.current.delete(field);
     },
@@ -47,7 +56,13 @@ export function useAuthForm<F extends string>(fields: readonly F[], initial: Rec
   const focus = useCallback((field: F) => {
     const el = inputs.current.get(field);
     el?.focus();
-    el?.select();
+    if (el instanceof HTMLInputElement) el.select();
+  }, []);
+
+  const reset = useCallback((next?: Record<F, string>) => {
+    setValues(next ?? initialRef.current);
+    setSubmitted(false);
+    setServerErrors({});
   }, []);
 
   const handleSubmit = (onValid: (values: Record<F, string>) => void) => (event: FormEvent<HTMLFormElement>) => {
@@ -62,5 +77,5 @@ export function useAuthForm<F extends string>(fields: readonly F[], initial: Rec
     onValid(values);
   };
 
-  return { values, errors, setValue, register, focus, setServerErrors, handleSubmit };
+  return { values, errors, setValue, register, focus, setServerErrors, reset, handleSubmit };
 }

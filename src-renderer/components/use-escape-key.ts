@@ -7,7 +7,8 @@ export function useEscapeKey(onEscape: () => void, enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return undefined;
     function onKeyDown(event: KeyboardEvent) {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      // A modal <dialog> handles its own Esc (it closes); the screen behind must not react too.
+      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('dialog[open]')) return;
       event.preventDefault();
       latest.current();
     }

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ROUTE, formatRoute, parseRoute } from './routes';
+
+describe('parseRoute', () => {
+  it('reads screens, lot detail and preselection', () => {
+    expect(parseRoute('#/receive')).toEqual({ screen: 'receive', params: {} });
+    expect(parseRoute('#/lot/abc-1')).toEqual({ screen: 'lot', lotId: 'abc-1', params: {} });
+    expect(parseRoute('#/count?lot=l1&location=x%2Fy')).toEqual({ screen: 'count', params: { lot: 'l1', location: 'x/y' } });
+    expect(parseRoute('#/')).toEqual(DEFAULT_ROUTE);
+  });
+
+  it('ignores fragments that are not routes and unknown parameters', () => {
+    expect(parseRoute('#main')).toBeNull();
+    expect(parseRoute('')).toBeNull();
+    expect(parseRoute('#/nope')).toBeNull();
+    expect(parseRoute('#/pick?evil=1&lot=%E0%A4%A')).toEqual({ screen: 'pick', params: {} });
+  });
+});
+
+describe('formatRoute', () => {
+  it('round-trips', () => {
+    const routes = [DEFAULT_ROUTE, { screen: 'lot' as const, lotId: 'a b', params: {} }, { screen: 'products' as const, params: { ndc: '67457-153-03', gtin: '00367457153032' } }];
+    for (const route of routes) expect(parseRoute(formatRoute(route))).toEqual(route);
+  });
+});

@@ -1,0 +1,41 @@
+import { AdjustScreen } from '../features/adjust/adjust-screen';
+import { CountScreen } from '../features/count/count-screen';
+import { LocationsScreen } from '../features/locations/locations-screen';
+import { LotDetailScreen } from '../features/lot/lot-detail-screen';
+import { PickScreen } from '../features/pick/pick-screen';
+import { ProductsScreen } from '../features/products/products-screen';
+import { QuarantineScreen } from '../features/quarantine/quarantine-screen';
+import { ReceiveScreen } from '../features/receive/receive-screen';
+import { StockScreen } from '../features/stock/stock-screen';
+import { TransferScreen } from '../features/transfer/transfer-screen';
+import { formatRoute, type Route } from './routes';
+
+/**
+ * The screen for the current route. Keyed by the full address, so following a link with a new
+ * preselection (Lot detail → Count at another location) starts that screen afresh.
+ */
+export function ScreenOutlet({ route }: { route: Route }) {
+  const key = formatRoute(route);
+  switch (route.screen) {
+    case 'lot':
+      return <LotDetailScreen key={key} lotId={route.lotId} />;
+    case 'receive':
+      return <ReceiveScreen key={key} />;
+    case 'pick':
+      return <PickScreen key={key} params={route.params} />;
+    case 'transfer':
+      return <TransferScreen key={key} params={route.params} />;
+    case 'adjust':
+      return <AdjustScreen key={key} params={route.params} />;
+    case 'count':
+      return <CountScreen key={key} params={route.params} />;
+    case 'quarantine':
+      return <QuarantineScreen key={key} params={route.params} />;
+    case 'products':
+      return <ProductsScreen key={key} params={route.params} />;
+    case 'locations':
+      return <LocationsScreen key={key} />;
+    case 'stock':
+      return <StockScreen key={key} />;
+  }
+}

@@ -1,0 +1,84 @@
+import type { ReactNode } from 'react';
+import type { StockRow } from '../../../shared/inventory/stock-row';
+import { Alert } from '../../components/alert';
+import { Card } from '../../components/card';
+import { Screen } from '../../components/screen';
+import { StockLinePicker } from '../catalog/stock-line-picker';
+import { ExpiryCell } from '../stock/expiry-cell';
+import { localIsoDate } from '../stock/format-date';
+import { LotStatusBadge } from '../stock/lot-status-badge';
+import { DiscrepancyBadge } from '../stock/stock-markers';
+import { Confirmation } from './form-bits';
+
+const quantityFormat = new Intl.NumberFormat('en-US');
+
+export interface LineCommandFrameProps {
+  title: string;
+  subtitle: string;
+  line: StockRow | null;
+  onLine: (row: StockRow | null) => void;
+  lineError?: string | undefined;
+  initialLotId?: string | undefined;
+  initialLocationId?: string | undefined;
+  onPicked?: () => void;
+  failure: string | null;
+  failureTitle: string;
+  done: string | null;
+  /** The command's own fields and its submit row. */
+  children: ReactNode;
+}
+
+/**
+ * The frame shared by transfer, adjust, count and quarantine: find the lot at its location
+ * (scan or search), see what is there now, then the command's own fields.
+ */
+export function LineCommandFrame({ title, subtitle, line, onLine, lineError, initialLotId, initialLocationId, onPicked, failure, failureTitle, done, children }: LineCommandFrameProps) {
+  return (
+    <Screen title={title} subtitle={subtitle}>
+      <Card className="flex max-w-4xl flex-col gap-3 p-4">
+        {failure ? <Alert title={failureTitle}>{failure}</Alert> : null}
+        <StockLinePicker value={line} onChange={onLine} error={lineError} initialLotId={initialLotId} initialLocationId={initialLocationId} onPicked={onPicked} autoFocus={!initialLotId} />
+        {line ? <LineSummary line={line} /> : null}
+        {children}
+      </Card>
+      <div className="max-w-4xl">
+        <Confirmation>{done}</Confirmation>
+      </div>
+    </Screen>
+  );
+}
+
+/** What is at the chosen lot × location right now. */
+export function LineSummary({ line }: { line: StockRow }) {
+  return (
+    <dl className="grid grid-cols-[repeat(auto-fit,minmax(120px,1fr))] gap-x-4 gap-y-1 rounded-md border border-line bg-surface-2 px-3 py-2 text-[12.5px]">
+      <div className="col-span-2">
+        <dt className="text-muted">Product</dt>
+        <dd className="truncate font-medium">{line.productName}</dd>
+      </div>
+      <div>
+        <dt className="text-muted">Lot</dt>
+        <dd className="font-mono">{line.lotNumber}</dd>
+      </div>
+      <div>
+        <dt className="text-muted">Expiry</dt>
+        <dd>
+          <ExpiryCell expiry={line.expiry} today={localIsoDate()} />
+        </dd>
+      </div>
+      <div>
+        <dt className="text-muted">Status</dt>
+        <dd>
+          <LotStatusBadge status={line.status} />
+        </dd>
+      </div>
+      <div>
+        <dt className="text-muted">At {line.location}</dt>
+        <dd className="flex items-center gap-1.5">
+          <span className="font-medium tabular-nums">{quantityFormat.format(line.quantity)}</span> {line.unit}
+          {line.discrepancy ? <DiscrepancyBadge /> : null}
+        </dd>
+      </div>
+    </dl>
+  );
+}
