@@ -60,7 +60,7 @@ export function createDesktopCore(options: CreateDesktopCoreOptions): RunningDes
       const writer = new ReplicaWriter(replica);
       const store = new SyncStore(replica.db);
       const session = new SessionManager({ serverUrl: config.serverUrl, db: replica.db, writer, keyStore, now, fetch: network });
-      const runner = new SyncRunner({ db: replica.db, writer, store, session, serverUrl: config.serverUrl, now, fetch: network });
+      const runner = new SyncRunner({ db: replica.db, sqlite: replica.sqlite, writer, store, session, serverUrl: config.serverUrl, now, fetch: network });
       const mutations = new LocalMutations({ db: replica.db, writer, store, now, onChange: () => runner.kick() });
       const inventory = new DesktopInventory(replica.db, mutations, () => signedIn(session));
       open = { replica, session, store, runner, inventory };

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { demoCommand } from './demo-command';
 import { gs1Command } from './gs1-command';
 import { ndcCommand } from './ndc-command';
 import { serverCommand } from './server-command';
@@ -10,5 +11,6 @@ export function createProgram(): Command {
     .version('0.1.0')
     .addCommand(serverCommand())
     .addCommand(ndcCommand())
-    .addCommand(gs1Command());
+    .addCommand(gs1Command())
+    .addCommand(demoCommand());
 }

@@ -21,7 +21,7 @@ export function createServerClient(options: ServerClientOptions) {
     links: [
       httpLink({
         url: `${options.serverUrl}/trpc`,
-        fetch: (url, init) => send(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit),
+        fetch: (url, init) => withReconnect(() => send(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit)),
         headers: async () => {
           const token = options.accessToken ? await options.accessToken() : null;
           return token ? { authorization: `Bearer ${token}` } : {};
@@ -29,6 +29,21 @@ export function createServerClient(options: ServerClientOptions) {
       }),
     ],
   });
+}
+
+/**
+ * A kept-alive connection the server has just closed fails the next request with ECONNRESET
+ * before it reaches the server. Every Atlas call is safe to resend — pushes are idempotent by
+ * (client, seq), pulls and sign-ins read or create a fresh session — so retry that case once.
+ */
+async function withReconnect(send: () => Promise<Response>): Promise<Response> {
+  try {
+    return await send();
+  } catch (err) {
+    const code = (err as { cause?: { code?: string } }).cause?.code;
+    if (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET' && code !== 'EPIPE') throw err;
+    return send();
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import type { PullOutput } from '../../../shared/sync/protocol';
 import { locations, lots, products, rebaseBackup, stockMovements } from '../../db/schema';
 import type { ReplicaDb } from '../replica/open-replica';
 import { ReplicaInventoryTx } from './replica-inventory-tx';
+import type { RowUpserter } from './row-upserter';
 import type { SyncStore } from './sync-store';
 
 const TABLES = { products, locations, lots } as const;
@@ -17,7 +18,14 @@ const TABLES = { products, locations, lots } as const;
  * Acknowledged mutations are already out of the outbox, so their optimistic effects give way to
  * the server's result — including rejections, whose rows the server re-sent.
  */
-export async function applyPull(db: ReplicaDb, store: SyncStore, session: { companyId: string; userId: string }, page: PullOutput, now: string): Promise<void> {
+export async function applyPull(
+  db: ReplicaDb,
+  rows: RowUpserter,
+  store: SyncStore,
+  session: { companyId: string; userId: string },
+  page: PullOutput,
+  now: string,
+): Promise<void> {
   const { companyId } = session;
   for (const backup of db.select().from(rebaseBackup).all()) {
     const table = TABLES[backup.tableName as keyof typeof TABLES];
@@ -27,14 +35,10 @@ export async function applyPull(db: ReplicaDb, store: SyncStore, session: { comp
   db.delete(stockMovements).where(and(eq(stockMovements.companyId, companyId), eq(stockMovements.version, 0))).run();
   for (const table of Object.values(TABLES)) db.delete(table).where(and(eq(table.companyId, companyId), eq(table.version, 0))).run();
 
-  for (const [table, rows] of [
-    [products, page.products],
-    [locations, page.locations],
-    [lots, page.lots],
-  ] as const) {
-    for (const row of rows) db.insert(table).values(row as never).onConflictDoUpdate({ target: table.id, set: row as never }).run();
-  }
-  for (const m of page.movements) db.insert(stockMovements).values(m).onConflictDoUpdate({ target: stockMovements.id, set: m }).run();
+  for (const row of page.products) rows.upsert(products, row);
+  for (const row of page.locations) rows.upsert(locations, row);
+  for (const row of page.lots) rows.upsert(lots, row);
+  for (const row of page.movements) rows.upsert(stockMovements, row);
 
   for (const m of store.pending(companyId, Number.MAX_SAFE_INTEGER, page.lastAppliedSeq)) {
     db.run(sql`SAVEPOINT rebase_step`);

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { AppError, type SerializedError } from '../../../shared/errors';
 import { MAX_PUSH_BATCH } from '../../../shared/sync/protocol';
 import type { ReplicaDb } from '../replica/open-replica';
@@ -5,6 +6,7 @@ import type { ReplicaWriter } from '../replica/replica-writer';
 import type { SessionManager } from '../session/session-manager';
 import { applyPull } from './apply-pull';
 import { PokeStream } from './poke-stream';
+import { RowUpserter } from './row-upserter';
 import type { SyncStore } from './sync-store';
 
 export interface SyncStatus {
@@ -18,6 +20,7 @@ export interface SyncStatus {
 
 export interface SyncRunnerOptions {
   db: ReplicaDb;
+  sqlite: Database.Database;
   writer: ReplicaWriter;
   store: SyncStore;
   session: SessionManager;
@@ -45,8 +48,10 @@ export class SyncRunner {
   private online = false;
   private lastError: SerializedError | null = null;
   private readonly pokes: PokeStream;
+  private readonly rows: RowUpserter;
 
   constructor(private readonly options: SyncRunnerOptions) {
+    this.rows = new RowUpserter(options.sqlite);
     this.pokes = new PokeStream({
       serverUrl: options.serverUrl,
       fetch: options.fetch,
@@ -158,8 +163,8 @@ export class SyncRunner {
     const { store, writer, db } = this.options;
     for (;;) {
       const { clientId, cursor } = store.state(session.companyId);
-      const page = await this.options.session.authed((server) => server.sync.pull.query({ clientId, cursor, limit: this.options.pageSize ?? 2_000 }));
-      await writer.transaction(() => applyPull(db, store, session, page, this.options.now().toISOString()));
+      const page = await this.options.session.authed((server) => server.sync.pull.query({ clientId, cursor, limit: this.options.pageSize ?? 5_000 }));
+      await writer.transaction(() => applyPull(db, this.rows, store, session, page, this.options.now().toISOString()));
       if (!page.hasMore) return;
     }
   }

@@ -31,7 +31,7 @@ export function AdjustScreen({ params }: { params: RouteParams }) {
   const adjust = useMutation(
     trpc.stock.adjust.mutationOptions({
       onSuccess: async (_r, c) => {
-        s.setDone(`Adjusted lot ${s.line?.lotNumber ?? ''} at ${s.line?.location ?? ''} by ${signed.format(c.delta)} ${s.line?.unit ?? ''} (${ADJUST_REASON_LABELS[c.reasonCode]}). Saved on this computer; it syncs when the server is reachable.`);
+        s.setDone(`Adjusted lot ${s.line?.lotNumber ?? ''} at ${s.line?.location ?? ''} by ${signed.format(c.delta)} ${s.line?.unit ?? ''} (${ADJUST_REASON_LABELS[c.reasonCode]}). Saved on this computer and queued for the server.`);
         s.setLine(null);
         form.reset();
         await afterChange();

@@ -20,7 +20,9 @@ export interface ProductPickerProps {
 }
 
 export function productLabel(p: Pick<ProductRow, 'name' | 'strength' | 'dosageForm' | 'ndc11'>): string {
-  const what = [p.name, p.strength, p.dosageForm].filter(Boolean).join(' ');
+  // Many catalogue names already carry strength and form ("Amoxicillin 500 mg capsules").
+  const extra = [p.strength, p.dosageForm].filter((part): part is string => Boolean(part) && !p.name.toLowerCase().includes((part ?? '').toLowerCase().replace(/s$/, '')));
+  const what = [p.name, ...extra].join(' ');
   const ndc = formatNdc11(p.ndc11);
   return ndc ? `${what} — NDC ${ndc}` : what;
 }

@@ -78,10 +78,20 @@ export function StockLinePicker({ value, onChange, initialLotId, initialLocation
     const text = filter.trim();
     if (text === '') return;
     if (!looksLikeScan(text)) {
-      if (rows.length === 1 && rows[0]) {
-        onChange(rows[0]);
-        onPicked?.();
-      } else selectRef.current?.focus();
+      // Enter may come before the debounced search has run (a scanner types fast): ask now.
+      try {
+        const found = await client.stock.list.query({ search: text });
+        const [only] = found.rows;
+        if (found.rows.length === 1 && only) {
+          onChange(only);
+          onPicked?.();
+          return;
+        }
+        setScanNote(found.rows.length === 0 ? `No stock matches “${text}”.` : null);
+      } catch (err) {
+        setScanNote(toAppError(err).message);
+      }
+      selectRef.current?.focus();
       return;
     }
     setScanning(true);

@@ -29,7 +29,7 @@ export function CountScreen({ params }: { params: RouteParams }) {
     trpc.stock.count.mutationOptions({
       onSuccess: async (_r, c) => {
         const variance = s.line ? c.countedQuantity - s.line.quantity : 0;
-        s.setDone(`Counted ${plain.format(c.countedQuantity)} ${s.line?.unit ?? ''} of lot ${s.line?.lotNumber ?? ''} at ${s.line?.location ?? ''} (variance ${variance === 0 ? 'none' : signed.format(variance)}). Saved on this computer; it syncs when the server is reachable.`);
+        s.setDone(`Counted ${plain.format(c.countedQuantity)} ${s.line?.unit ?? ''} of lot ${s.line?.lotNumber ?? ''} at ${s.line?.location ?? ''} (variance ${variance === 0 ? 'none' : signed.format(variance)}). Saved on this computer and queued for the server.`);
         s.setLine(null);
         form.reset();
         await afterChange();

@@ -51,10 +51,12 @@ export function LineCommandFrame({ title, subtitle, line, onLine, lineError, ini
 /** What is at the chosen lot × location right now. */
 export function LineSummary({ line }: { line: StockRow }) {
   return (
-    <dl className="grid grid-cols-[repeat(auto-fit,minmax(120px,1fr))] gap-x-4 gap-y-1 rounded-md border border-line bg-surface-2 px-3 py-2 text-[12.5px]">
-      <div className="col-span-2">
+    <dl className="grid grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1.5fr)_minmax(0,1fr)_minmax(0,1.5fr)_minmax(0,1fr)] gap-x-4 rounded-md border border-line bg-surface-2 px-3 py-2 text-[12.5px]">
+      <div>
         <dt className="text-muted">Product</dt>
-        <dd className="truncate font-medium">{line.productName}</dd>
+        <dd className="truncate font-medium" title={line.productName}>
+          {line.productName}
+        </dd>
       </div>
       <div>
         <dt className="text-muted">Lot</dt>
@@ -62,7 +64,7 @@ export function LineSummary({ line }: { line: StockRow }) {
       </div>
       <div>
         <dt className="text-muted">Expiry</dt>
-        <dd>
+        <dd className="whitespace-nowrap">
           <ExpiryCell expiry={line.expiry} today={localIsoDate()} />
         </dd>
       </div>
@@ -73,8 +75,14 @@ export function LineSummary({ line }: { line: StockRow }) {
         </dd>
       </div>
       <div>
-        <dt className="text-muted">At {line.location}</dt>
-        <dd className="flex items-center gap-1.5">
+        <dt className="text-muted">Location</dt>
+        <dd className="truncate" title={line.location}>
+          {line.location}
+        </dd>
+      </div>
+      <div>
+        <dt className="text-muted">On hand</dt>
+        <dd className="flex items-center gap-1.5 whitespace-nowrap">
           <span className="font-medium tabular-nums">{quantityFormat.format(line.quantity)}</span> {line.unit}
           {line.discrepancy ? <DiscrepancyBadge /> : null}
         </dd>

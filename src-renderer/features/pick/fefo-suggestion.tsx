@@ -11,8 +11,13 @@ export function FefoSuggestion({ fefo, wanted, unit, today }: { fefo: Fefo; want
   return (
     <div className="flex flex-col gap-2">
       <h2 className="text-[13px] font-semibold">Suggested lots (earliest expiry first)</h2>
+      {fefo.allocated > 0 ? (
+        <p className="text-[12.5px] text-muted">
+          {`Take ${quantityFormat.format(fefo.allocated)} ${unit} from ${fefo.lots.length === 1 ? '1 lot' : `${fefo.lots.length} lots`}, in this order.`}
+        </p>
+      ) : null}
       {fefo.lots.length > 0 ? (
-        <div className="overflow-hidden rounded-md border border-line">
+        <div className="overflow-x-auto rounded-md border border-line">
           <Table>
             <caption className="sr-only">Lots to pick from, in order</caption>
             <thead>
@@ -44,7 +49,7 @@ export function FefoSuggestion({ fefo, wanted, unit, today }: { fefo: Fefo; want
         <Alert title={fefo.allocated === 0 ? 'No usable stock here' : `Short by ${quantityFormat.format(fefo.shortfall)} ${unit}`}>
           {fefo.allocated === 0
             ? 'There is no available, unexpired stock of this product at this location. Quarantined, recalled and expired lots are never suggested.'
-            : `Only ${quantityFormat.format(fefo.allocated)} of the ${quantityFormat.format(wanted)} ${unit} can be picked from available, unexpired lots here. Pick recorded the ${quantityFormat.format(fefo.allocated)}; pick the rest elsewhere.`}
+            : `Only ${quantityFormat.format(fefo.allocated)} of the ${quantityFormat.format(wanted)} ${unit} can be picked from available, unexpired lots here. Pick records those ${quantityFormat.format(fefo.allocated)}; find the rest elsewhere.`}
         </Alert>
       ) : null}
     </div>

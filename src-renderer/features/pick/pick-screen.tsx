@@ -77,7 +77,7 @@ export function PickScreen({ params }: { params: RouteParams }) {
     },
     onSuccess: async (lines) => {
       const total = lines.reduce((s, l) => s + l.quantity, 0);
-      setDone(`Picked ${quantityFormat.format(total)} ${unit} of ${product?.name ?? 'the product'}: ${lines.map((l) => `lot ${l.lotNumber} × ${quantityFormat.format(l.quantity)}`).join(', ')}. Saved on this computer; it syncs when the server is reachable.`);
+      setDone(`Picked ${quantityFormat.format(total)} ${unit} of ${product?.name ?? 'the product'}: ${lines.map((l) => `lot ${l.lotNumber} × ${quantityFormat.format(l.quantity)}`).join(', ')}. Saved on this computer and queued for the server.`);
       form.reset({ ...EMPTY_PICK, locationId: v.locationId });
       setProduct(null);
       setMode('fefo');
@@ -144,7 +144,7 @@ export function PickScreen({ params }: { params: RouteParams }) {
 
   return (
     <Screen title="Pick" subtitle="Scan or choose the product; Atlas suggests lots by earliest expiry first (FEFO). Works offline.">
-      <div className="grid max-w-5xl grid-cols-[minmax(0,3fr)_minmax(0,2fr)] items-start gap-3">
+      <div className="grid max-w-6xl grid-cols-[minmax(0,1fr)_minmax(24rem,28rem)] items-start gap-3">
         <Card className="p-4">
           {failure ? (
             <Alert title="Not picked" className="mb-3">
@@ -217,7 +217,7 @@ export function PickScreen({ params }: { params: RouteParams }) {
           )}
         </Card>
       </div>
-      <div className="max-w-5xl">
+      <div className="max-w-6xl">
         <Confirmation>{done}</Confirmation>
       </div>
     </Screen>

@@ -38,7 +38,7 @@ export function ProductsScreen({ params }: { params: RouteParams }) {
   const upsert = useMutation(
     trpc.stock.upsertProduct.mutationOptions({
       onSuccess: async (_r, args) => {
-        setDone(`Added ${args.name} (NDC ${formatNdc11(args.ndc11)}). Saved on this computer; it syncs when the server is reachable.`);
+        setDone(`Added ${args.name} (NDC ${formatNdc11(args.ndc11)}). Saved on this computer and queued for the server.`);
         form.reset(EMPTY_PRODUCT);
         form.focus('ndc');
         await afterChange();
@@ -78,7 +78,7 @@ export function ProductsScreen({ params }: { params: RouteParams }) {
       subtitle="Your catalogue, keyed by NDC. Scans find products by GTIN or by the NDC inside it."
       actions={
         <>
-          <Field label="Search products" className="[&_label]:sr-only" type="search" placeholder="Name, generic name, NDC or GTIN" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          <Field label="Search products" className="w-72 [&_label]:sr-only" type="search" placeholder="Name, generic name, NDC or GTIN" value={filter} onChange={(e) => setFilter(e.target.value)} />
           {!adding ? (
             <Button variant="primary" icon={<Plus aria-hidden="true" className="size-4" />} onClick={() => setAdding(true)}>
               Add product

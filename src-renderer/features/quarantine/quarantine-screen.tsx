@@ -16,9 +16,9 @@ import { useAfterChange } from '../movements/use-after-change';
 
 const EMPTY = { line: '', reason: '', reference: '' };
 const HELP: Record<LotAction, string> = {
-  quarantine: 'Holds the lot: it is never suggested for picking until released.',
+  quarantine: 'Holds the whole lot, at every location: it is never suggested for picking until released.',
   release: 'Returns a quarantined lot to available stock.',
-  recall: 'Marks the lot recalled: it is never picked again.',
+  recall: 'Marks the whole lot recalled: it is never suggested for picking again.',
 };
 
 /** Quarantine, release or recall a lot, always with the reason (it goes into the lot's history). */
@@ -31,7 +31,7 @@ export function QuarantineScreen({ params }: { params: RouteParams }) {
   const form = useForm(STATUS_FIELDS, EMPTY, (v) => validateStatus(s.line, v));
   const options = (verb: LotAction) => ({
     onSuccess: async () => {
-      s.setDone(`${LOT_ACTION_LABELS[verb]}: lot ${s.line?.lotNumber ?? ''} of ${s.line?.productName ?? ''}. Saved on this computer; it syncs when the server is reachable.`);
+      s.setDone(`${LOT_ACTION_LABELS[verb]}: lot ${s.line?.lotNumber ?? ''} of ${s.line?.productName ?? ''}. Saved on this computer and queued for the server.`);
       s.setLine(null);
       form.reset();
       await afterChange();

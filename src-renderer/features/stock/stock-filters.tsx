@@ -22,7 +22,7 @@ export function StockFilters({ value, onChange }: { value: StockFilterValues; on
   const trpc = useTRPC();
   const locations = useQuery(trpc.stock.locations.queryOptions());
   return (
-    <div role="group" aria-label="Filters" className="flex flex-wrap items-end gap-2">
+    <div role="group" aria-label="Filters" className="flex flex-wrap items-center gap-x-3 gap-y-2">
       <Compact label="Expiry" value={value.expiry} onChange={(v) => isExpiryWindow(v) && onChange({ ...value, expiry: v })}>
         {EXPIRY_WINDOWS.map((w) => (
           <option key={w.value} value={w.value}>
@@ -59,9 +59,9 @@ export function StockFilters({ value, onChange }: { value: StockFilterValues; on
 
 function Compact({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: React.ReactNode }) {
   return (
-    <label className="flex flex-col gap-0.5 text-[11.5px] font-medium text-muted">
+    <label className="flex items-center gap-1.5 text-[12px] font-medium text-muted">
       {label}
-      <select value={value} onChange={(e) => onChange(e.target.value)} className={cx(inputClass(false), 'h-7 w-auto max-w-52 pr-7 text-[12.5px]')}>
+      <select value={value} onChange={(e) => onChange(e.target.value)} className={cx(inputClass(false).replace('w-full', 'w-auto'), 'h-7 max-w-52 pr-7 text-[12.5px]')}>
         {children}
       </select>
     </label>

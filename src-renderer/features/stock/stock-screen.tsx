@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { toAppError } from '../../app/app-error';
 import { lotHref } from '../../app/routes';
 import { useTRPC } from '../../app/trpc';
@@ -20,6 +20,7 @@ import { useDebouncedValue } from './use-debounced-value';
 /** The stock screen: what is on hand, by lot and location, read from the encrypted local replica. */
 export function StockScreen() {
   const trpc = useTRPC();
+  const sectionRef = useRef<HTMLElement>(null);
   const [search, setSearch] = useState('');
   const [filters, setFilters] = useState<StockFilterValues>(NO_FILTERS);
   const query = useDebouncedValue(search.trim(), 150);
@@ -42,24 +43,29 @@ export function StockScreen() {
   const unsynced = rows.filter((r) => r.pendingSync).length;
 
   return (
-    <section aria-labelledby="stock-heading" className="flex min-h-0 flex-1 flex-col gap-3 p-4">
-      <header className="flex flex-wrap items-end justify-between gap-3">
-        <div className="flex items-baseline gap-2">
-          <h1 id="stock-heading" className="text-[18px] font-semibold tracking-tight">
-            Stock
-          </h1>
-          {data ? (
-            <span className="text-[12.5px] text-muted tabular-nums">
-              {rows.length === 1 ? '1 line' : `${rows.length.toLocaleString('en-US')} lines`}
-              {discrepancies > 0 ? ` · ${discrepancies} with a discrepancy` : ''}
-              {unsynced > 0 ? ` · ${unsynced} not yet synced` : ''}
-            </span>
-          ) : null}
+    <section ref={sectionRef} aria-labelledby="stock-heading" className="flex min-h-0 flex-1 flex-col gap-3 p-4">
+      <header className="flex flex-col gap-2.5">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <div className="flex items-baseline gap-2">
+            <h1 id="stock-heading" className="text-[18px] font-semibold tracking-tight">
+              Stock
+            </h1>
+            {data ? (
+              <span className="text-[12.5px] text-muted tabular-nums">
+                {rows.length === 1 ? '1 line' : `${rows.length.toLocaleString('en-US')} lines`}
+                {discrepancies > 0 ? ` · ${discrepancies} with a discrepancy` : ''}
+                {unsynced > 0 ? ` · ${unsynced} not yet synced` : ''}
+              </span>
+            ) : null}
+          </div>
+          <StockSearch
+            value={search}
+            onChange={setSearch}
+            busy={searching}
+            onArrowDown={() => sectionRef.current?.querySelector<HTMLTableRowElement>('tbody tr[tabindex="0"]')?.focus()}
+          />
         </div>
-        <div className="flex flex-wrap items-end gap-3">
-          <StockFilters value={filters} onChange={setFilters} />
-          <StockSearch value={search} onChange={setSearch} busy={searching} />
-        </div>
+        <StockFilters value={filters} onChange={setFilters} />
       </header>
 
       {stock.isError ? <Alert title="Stock could not be loaded">{toAppError(stock.error).message}</Alert> : null}

@@ -5,8 +5,8 @@ import { cx } from '../../components/cx';
 import { inputClass } from '../../components/field';
 import { useSlashShortcut } from './use-slash-shortcut';
 
-/** The stock search box: `/` focuses it, Esc clears it. */
-export function StockSearch({ value, onChange, busy }: { value: string; onChange: (next: string) => void; busy: boolean }) {
+/** The stock search box: `/` focuses it, Esc clears it, ↓ moves into the results. */
+export function StockSearch({ value, onChange, busy, onArrowDown }: { value: string; onChange: (next: string) => void; busy: boolean; onArrowDown?: () => void }) {
   const ref = useRef<HTMLInputElement>(null);
   useSlashShortcut(ref);
   return (
@@ -26,6 +26,10 @@ export function StockSearch({ value, onChange, busy }: { value: string; onChange
         aria-keyshortcuts="/"
         onChange={(event) => onChange(event.target.value)}
         onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' && onArrowDown) {
+            event.preventDefault();
+            onArrowDown();
+          }
           if (event.key === 'Escape' && value !== '') {
             event.preventDefault();
             onChange('');

@@ -5,6 +5,7 @@ import type { AppStatus } from '../../app/router-types';
 import { useTRPC } from '../../app/trpc';
 import { Button } from '../../components/button';
 import { cx } from '../../components/cx';
+import { isOnline } from './is-online';
 import { RejectionsDialog } from './rejections-dialog';
 import { relativeTime } from './relative-time';
 import { SYNC_POLL_MS, useSyncStatus } from './use-sync-status';
@@ -29,9 +30,7 @@ export function SyncIndicator({ server: initialServer }: { server: AppStatus['se
     }),
   );
   const data = sync.data;
-  const unreachable = data?.lastError?.code === 'server/unreachable';
-  // The sync runner knows after each attempt; the health check notices a server coming back.
-  const online = server.checkedAt === null ? data?.online === true : server.online && !unreachable;
+  const online = isOnline(data, server);
   const pending = data?.pending ?? 0;
   const rejected = data?.rejected ?? 0;
 

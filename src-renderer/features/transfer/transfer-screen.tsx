@@ -29,7 +29,7 @@ export function TransferScreen({ params }: { params: RouteParams }) {
     trpc.stock.transfer.mutationOptions({
       onSuccess: async (_r, c) => {
         const to = locations.data?.find((l) => l.id === c.toLocationId)?.label ?? 'the new location';
-        s.setDone(`Moved ${quantityFormat.format(c.quantity)} ${s.line?.unit ?? ''} of lot ${s.line?.lotNumber ?? ''} from ${s.line?.location ?? ''} to ${to}. Saved on this computer; it syncs when the server is reachable.`);
+        s.setDone(`Moved ${quantityFormat.format(c.quantity)} ${s.line?.unit ?? ''} of lot ${s.line?.lotNumber ?? ''} from ${s.line?.location ?? ''} to ${to}. Saved on this computer and queued for the server.`);
         s.setLine(null);
         form.reset();
         await afterChange();

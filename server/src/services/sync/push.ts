@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import { ZodError } from 'zod';
-import { AppError, isAppError, type SerializedError } from '../../../../shared/errors';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { AppError, type SerializedError } from '../../../../shared/errors';
 import { locationIdFor, lotIdFor, productIdFor } from '../../../../shared/ids';
 import { MUTATION_SCHEMA_VERSION } from '../../../../shared/inventory/mutations';
 import { runMutation } from '../../../../shared/inventory/mutators';
@@ -14,31 +13,57 @@ import { PgInventoryTx } from './pg-inventory-tx';
 import { PokeBus } from './poke-bus';
 
 /**
- * Applies a client's pushed mutations in `seq` order, each in its own Postgres transaction that
- * also records the outcome and the client's new `last_seq` (SYNC.md push). So a push repeated
- * after a lost response, or after a server crash mid-batch, applies nothing twice: seqs at or
- * below `last_seq` are answered from `sync_mutations`; a gap stops the batch and is reported.
- * A mutation the domain refuses is acknowledged as rejected (kept, with its reason) so the
- * client's queue never blocks behind it.
+ * Applies a client's pushed mutations in `seq` order in ONE Postgres transaction that also records
+ * every outcome and the client's new `last_seq` (SYNC.md push; the Replicache lastMutationID rule).
+ * So a push repeated after a lost response, or after a server crash mid-batch, applies nothing
+ * twice: seqs at or below `last_seq` are answered from `sync_mutations`; a gap stops the batch and
+ * is reported. Each mutation runs in a savepoint: one the domain refuses is rolled back alone and
+ * acknowledged as rejected (kept, with its reason), so the client's queue never blocks behind it.
+ * The whole batch shares one company version, so a pull never shows half of it.
  */
 export async function applyPush(db: Database, auth: AccessClaims, input: PushInput, log: (err: unknown, ref: string) => void): Promise<PushOutput> {
-  const results: MutationResult[] = [];
   const ordered = [...input.mutations].sort((a, b) => a.seq - b.seq);
-  let lastAppliedSeq = 0;
-  for (const m of ordered) {
-    const step = await db.transaction(async (tx) => {
-      const lastSeq = await lockClient(tx, input.clientId, auth);
-      if (m.seq <= lastSeq) return { kind: 'repeat' as const, lastSeq };
-      if (m.seq > lastSeq + 1) return { kind: 'gap' as const, lastSeq };
-      const result = await applyOne(tx, auth, input.clientId, m, log);
-      await tx.update(syncClients).set({ lastSeq: m.seq, updatedAt: new Date() }).where(eq(syncClients.clientId, input.clientId));
-      return { kind: 'done' as const, lastSeq: m.seq, result };
-    });
-    lastAppliedSeq = step.lastSeq;
-    if (step.kind === 'gap') return { results, lastAppliedSeq, gap: { expected: step.lastSeq + 1, received: m.seq } };
-    results.push(step.kind === 'done' ? step.result : await storedResult(db, input.clientId, m));
-  }
-  return { results, lastAppliedSeq, gap: null };
+  return db.transaction(async (tx) => {
+    const lastSeq = await lockClient(tx, input.clientId, auth);
+    const repeats = ordered.filter((m) => m.seq <= lastSeq);
+    const results: MutationResult[] = await storedResults(tx, input.clientId, repeats);
+    let applied = lastSeq;
+    let gap: PushOutput['gap'] = null;
+    let version: number | null = null;
+    const outcomes: (typeof syncMutations.$inferInsert)[] = [];
+    const now = new Date().toISOString();
+    for (const m of ordered) {
+      if (m.seq <= lastSeq) continue;
+      if (m.seq > applied + 1) {
+        gap = { expected: applied + 1, received: m.seq };
+        break;
+      }
+      // Taking the version locks the company's counter row: writers of one company are serialised,
+      // so the levels a mutator reads (count variance, discrepancy) are the committed truth.
+      version ??= await nextCompanyVersion(tx, auth.companyId);
+      const error = await applyOne(tx, auth, m, version, now, log);
+      outcomes.push({
+        clientId: input.clientId,
+        seq: m.seq,
+        mutationId: m.id,
+        companyId: auth.companyId,
+        userId: auth.userId,
+        name: m.name,
+        args: m.args ?? null,
+        status: error ? 'rejected' : 'applied',
+        version,
+        error,
+      });
+      results.push(error ? { mutationId: m.id, seq: m.seq, status: 'rejected', error } : { mutationId: m.id, seq: m.seq, status: 'applied', version });
+      applied = m.seq;
+    }
+    if (outcomes.length > 0 && version !== null) {
+      await tx.insert(syncMutations).values(outcomes);
+      await tx.update(syncClients).set({ lastSeq: applied, updatedAt: new Date() }).where(eq(syncClients.clientId, input.clientId));
+      await PokeBus.notify(tx, auth.companyId, version);
+    }
+    return { results, lastAppliedSeq: applied, gap };
+  });
 }
 
 /** Locks (creating on first sight) the client's row; a client id is bound to one user and company. */
@@ -51,47 +76,37 @@ async function lockClient(tx: Transaction, clientId: string, auth: AccessClaims)
   return row.lastSeq;
 }
 
-async function applyOne(tx: Transaction, auth: AccessClaims, clientId: string, m: PushedMutation, log: (err: unknown, ref: string) => void): Promise<MutationResult> {
-  // Every mutation takes a version first: that serialises writers per company, so stock levels
-  // read by a mutator (count variance, discrepancy) are the committed truth.
-  const version = await nextCompanyVersion(tx, auth.companyId);
-  let error: SerializedError | null = null;
+/** Runs one mutation in a savepoint; returns the rejection, or null when it was applied. */
+async function applyOne(tx: Transaction, auth: AccessClaims, m: PushedMutation, version: number, now: string, log: (err: unknown, ref: string) => void): Promise<SerializedError | null> {
   try {
     if (m.schemaVersion > MUTATION_SCHEMA_VERSION) {
       throw new AppError('sync/unsupported-schema', `This change was made by a newer Atlas (schema ${m.schemaVersion}); update the server.`);
     }
-    const now = new Date().toISOString();
-    // A savepoint: a refused mutation leaves no partial writes, but its rejection still commits.
     await tx.transaction((sp) => runMutation(new PgInventoryTx(sp, auth.companyId, auth.userId, version, now), m.name, m.args));
+    return null;
   } catch (err) {
-    if (!isAppError(err) && !(err instanceof ZodError)) throw err;
-    error = serializeError(err, log);
+    // Domain refusals and bad input are expected; anything else is logged with a reference and
+    // still rejected, because a change that crashes the server would otherwise block its queue.
+    const error = serializeError(err, log);
     // Re-stamp what the refused change touched, so every client pulls the authoritative rows
     // back over its optimistic guess.
     await touchRows(tx, auth.companyId, m, version);
+    return error;
   }
-  await tx.insert(syncMutations).values({
-    clientId,
-    seq: m.seq,
-    mutationId: m.id,
-    companyId: auth.companyId,
-    userId: auth.userId,
-    name: m.name,
-    args: m.args ?? null,
-    status: error ? 'rejected' : 'applied',
-    version,
-    error,
-  });
-  await PokeBus.notify(tx, auth.companyId, version);
-  return error ? { mutationId: m.id, seq: m.seq, status: 'rejected', error } : { mutationId: m.id, seq: m.seq, status: 'applied', version };
 }
 
-async function storedResult(db: Database, clientId: string, m: PushedMutation): Promise<MutationResult> {
-  const [row] = await db.select().from(syncMutations).where(and(eq(syncMutations.clientId, clientId), eq(syncMutations.seq, m.seq)));
-  if (!row) throw new Error(`sync_mutations has no row for client ${clientId} seq ${m.seq}`);
-  return row.status === 'applied'
-    ? { mutationId: row.mutationId, seq: row.seq, status: 'applied', version: row.version ?? 0 }
-    : { mutationId: row.mutationId, seq: row.seq, status: 'rejected', error: row.error as SerializedError };
+async function storedResults(tx: Transaction, clientId: string, repeats: PushedMutation[]): Promise<MutationResult[]> {
+  if (repeats.length === 0) return [];
+  const rows = await tx
+    .select()
+    .from(syncMutations)
+    .where(and(eq(syncMutations.clientId, clientId), inArray(syncMutations.seq, repeats.map((m) => m.seq))))
+    .orderBy(asc(syncMutations.seq));
+  return rows.map((row) =>
+    row.status === 'applied'
+      ? { mutationId: row.mutationId, seq: row.seq, status: 'applied' as const, version: row.version ?? 0 }
+      : { mutationId: row.mutationId, seq: row.seq, status: 'rejected' as const, error: row.error as SerializedError },
+  );
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

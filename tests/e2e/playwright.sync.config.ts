@@ -1,0 +1,18 @@
+import { defineConfig } from '@playwright/test';
+import base from './playwright.config';
+
+/**
+ * Only the offline-sync e2e, without the account suite's global setup (the spec starts its own
+ * server and terminals). `node tests/run.mjs e2e` runs it too, with the account suite. Alone, it
+ * needs the built renderer and a Secret Service session, as tests/run.mjs sets up:
+ *   npx electron-vite build
+ *   d=$(mktemp -d); mkdir -p $d/data $d/run; chmod 700 $d/run
+ *   XDG_DATA_HOME=$d/data XDG_RUNTIME_DIR=$d/run dbus-run-session -- sh -c 'printf %s x | \
+ *     gnome-keyring-daemon --unlock --components=secrets >/dev/null && \
+ *     npx playwright test --config tests/e2e/playwright.sync.config.ts'
+ */
+export default defineConfig({
+  ...base,
+  globalSetup: undefined,
+  testMatch: 'offline-sync.spec.ts',
+});
