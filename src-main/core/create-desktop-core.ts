@@ -104,7 +104,11 @@ export function createDesktopCore(options: CreateDesktopCoreOptions): RunningDes
       return o.inventory;
     },
     sync: {
-      status: () => need().runner.status(),
+      // Online is what the health check sees, unless the last sync just failed to reach the server.
+      status: () => {
+        const sync = need().runner.status();
+        return { ...sync, online: sync.lastError?.code === 'server/unreachable' ? false : connectivity.current.online || sync.online };
+      },
       now: () => need().runner.syncNow(),
       rejections: () => {
         const o = need();

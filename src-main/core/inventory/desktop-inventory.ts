@@ -66,7 +66,8 @@ export class DesktopInventory {
       )
       .orderBy(asc(products.name))
       .limit(limit)
-      .all();
+      .all()
+      .map((p) => ({ ...p, pendingSync: p.version === 0 }));
   }
 
   /**

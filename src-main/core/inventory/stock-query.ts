@@ -13,6 +13,7 @@ export interface StockFilter {
   locationId?: string | undefined;
   status?: StockRow['status'] | undefined;
   productId?: string | undefined;
+  lotId?: string | undefined;
   limit?: number | undefined;
 }
 
@@ -28,6 +29,7 @@ export function listStock(db: ReplicaDb, filter: StockFilter): { rows: StockRow[
   if (filter.locationId) conditions.push(eq(stockMovements.locationId, filter.locationId));
   if (filter.status) conditions.push(eq(lots.status, filter.status));
   if (filter.productId) conditions.push(eq(lots.productId, filter.productId));
+  if (filter.lotId) conditions.push(eq(lots.id, filter.lotId));
   const quantity = sql<number>`sum(${stockMovements.quantity})`;
   const discrepancy = sql<number>`max(${stockMovements.discrepancy})`;
   const pending = sql<number>`min(${stockMovements.version}) = 0`;

@@ -20,6 +20,7 @@ export const stockListInput = z
     locationId: z.string().uuid().optional(),
     status: lotStatusSchema.optional(),
     productId: z.string().uuid().optional(),
+    lotId: z.string().uuid().optional(),
   })
   .default({});
 
@@ -33,7 +34,9 @@ export const stockRouter = router({
   list: procedure.input(stockListInput).query(({ ctx, input }) => ctx.core.inventory().stock(input)),
   lot: procedure.input(id).query(({ ctx, input }) => ctx.core.inventory().lot(input.id)),
   locations: procedure.query(({ ctx }) => ctx.core.inventory().locations()),
-  products: procedure.input(z.object({ search: z.string().trim().max(200).optional() }).default({})).query(({ ctx, input }) => ctx.core.inventory().products(input.search)),
+  products: procedure
+    .input(z.object({ search: z.string().trim().max(200).optional(), limit: z.number().int().positive().max(5_000).default(50) }).default({ limit: 50 }))
+    .query(({ ctx, input }) => ctx.core.inventory().products(input.search, input.limit)),
   scan: procedure.input(z.object({ code: z.string().min(1).max(500) })).query(({ ctx, input }) => ctx.core.inventory().scan(input.code)),
   fefo: procedure
     .input(z.object({ productId: z.string().uuid(), locationId: z.string().uuid(), quantity: z.number().int().positive(), today: isoDate }))
