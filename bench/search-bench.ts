@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { listStock } from '../src-main/core/inventory/stock-query';
 import { OsKeychain } from '../src-main/core/keystore/os-keychain';
 import { openReplica, replicaKeyName } from '../src-main/core/replica/open-replica';
+import { DRUGS } from '../server/src/cli/demo/drug-list';
+import { LABELERS } from '../server/src/cli/demo/demo-labelers';
 import { measure, type Figure } from './measure';
 
-const GENERICS = ['amoxicillin', 'atorvastatin', 'metformin', 'lisinopril', 'omeprazole', 'sertraline', 'insulin glargine', 'heparin sodium', 'ceftriaxone', 'ondansetron'];
 
 /**
  * Local search (issue 3 target: p95 ≤ 5 ms over 1,000,000 lots): the stock screen's query —
@@ -29,10 +30,14 @@ export async function searchBench(lotCount = 1_000_000): Promise<Figure[]> {
     const products = Array.from({ length: 5_000 }, () => randomUUID());
     const locations = Array.from({ length: 500 }, () => randomUUID());
     sqlite.transaction(() => {
+      // A realistic catalogue: the demo's real generic names, strengths and dosage forms, and its
+      // labelers — so a word is not in every row, as it never is in a real formulary.
       products.forEach((id, i) => {
-        const generic = GENERICS[i % GENERICS.length] ?? 'x';
+        const drug = DRUGS[i % DRUGS.length] as (typeof DRUGS)[number];
+        const strength = drug.strengths[i % drug.strengths.length] ?? '';
         const ndc = String(10_000_000_000 + i * 7919).slice(0, 11);
-        product.run(id, companyId, ndc, `00${ndc}0`.slice(0, 14), `${generic} ${(i % 50) * 10 + 5} mg tablets`, generic, `Labeler ${i % 120}`, 'bottle');
+        const labeler = LABELERS[(i * 7) % LABELERS.length]?.name ?? '';
+        product.run(id, companyId, ndc, `00${ndc}0`.slice(0, 14), `${drug.generic} ${strength} ${drug.form}`, drug.generic, labeler, 'each');
       });
       locations.forEach((id, i) => location.run(id, companyId, `Warehouse ${i % 5}`, `Z${i % 20}`, `BIN-${i}`));
       for (let i = 0; i < lotCount; i++) {
@@ -43,7 +48,9 @@ export async function searchBench(lotCount = 1_000_000): Promise<Figure[]> {
     })();
     sqlite.pragma('optimize');
     const figures: Figure[] = [];
-    const queries = ['L0123456', 'atorva', 'insulin glargine 55', '1000791', 'Labeler 7', 'ceftriax L09'];
+    // What people type: a lot number, part of a name and a strength, an NDC fragment, a maker, a
+    // generic plus the start of a lot number, a GTIN.
+    const queries = ['L0123456', 'amlod 10', '1000791', 'Kestrel', 'metformin L09', '00100007910', 'heparin', 'ondansetron 4 mg'];
     let i = 0;
     figures.push(
       await measure(`stock.search_ms over ${lotCount.toLocaleString('en-US')} lots (FTS5 + sum of movements, mixed queries, ≤50 lines)`, 'ms', 200, () => {

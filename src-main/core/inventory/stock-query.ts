@@ -5,6 +5,8 @@ import { locations, lots, products, stockMovements } from '../../db/schema';
 import type { ReplicaDb } from '../replica/open-replica';
 import { ftsQuery } from './fts-query';
 
+export const SEARCH_CANDIDATES = 200;
+
 export interface StockFilter {
   companyId: string;
   search?: string | undefined;
@@ -24,7 +26,10 @@ export interface StockFilter {
 export function listStock(db: ReplicaDb, filter: StockFilter): { rows: StockRow[]; total: number } {
   const conditions: (SQL | undefined)[] = [eq(stockMovements.companyId, filter.companyId), eq(stockMovements.deleted, false)];
   const match = filter.search ? ftsQuery(filter.search) : null;
-  if (match !== null) conditions.push(sql`${lots}.rowid IN (SELECT rowid FROM stock_search WHERE stock_search MATCH ${match})`);
+  // A search looks at the first SEARCH_CANDIDATES matching lots only: FTS5 stops early with a
+  // LIMIT, so a broad term ("amox") over a million lots answers in milliseconds instead of
+  // summing the movements of every match. Narrower terms (a lot, an NDC) are never cut.
+  if (match !== null) conditions.push(sql`${lots}.rowid IN (SELECT rowid FROM stock_search WHERE stock_search MATCH ${match} LIMIT ${SEARCH_CANDIDATES})`);
   if (filter.expiresBy) conditions.push(lte(lots.expiry, filter.expiresBy));
   if (filter.locationId) conditions.push(eq(stockMovements.locationId, filter.locationId));
   if (filter.status) conditions.push(eq(lots.status, filter.status));
