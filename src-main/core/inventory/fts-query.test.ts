@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { ftsQuery } from './fts-query';
+
+describe('ftsQuery', () => {
+  it('requires every word, as a prefix over names, maker and lot number', () => {
+    expect(ftsQuery('Amox clav')).toBe('({product_name generic_name manufacturer lot_number} : "amox"*) AND ({product_name generic_name manufacturer lot_number} : "clav"*)');
+  });
+
+  it('matches short numbers whole (a strength), not as a prefix of every number', () => {
+    expect(ftsQuery('10')).toBe('({product_name generic_name manufacturer lot_number} : "10")');
+  });
+
+  it('also matches code-like words against the digits-only codes column', () => {
+    expect(ftsQuery('0093-0058')).toBe('({product_name generic_name manufacturer lot_number} : "0093"* "0058"* OR codes : "00930058"*)');
+  });
+
+  it('quotes every token so FTS5 syntax typed by a person cannot break or widen the query', () => {
+    const q = ftsQuery('a" OR * NEAR(');
+    expect(q).not.toContain('OR *');
+    expect(q).toBe('({product_name generic_name manufacturer lot_number} : "a") AND ({product_name generic_name manufacturer lot_number} : "or"*) AND ({product_name generic_name manufacturer lot_number} : "near"*)');
+  });
+
+  it('returns null when nothing searchable is left', () => {
+    expect(ftsQuery('  -- / ')).toBeNull();
+  });
+});
