@@ -1,26 +1,20 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import type { InputHTMLAttributes } from 'react';
 import { cx } from './cx';
+import { describedControl, FieldNote, LABEL_CLASS, useFieldIds, type FieldChrome } from './field-frame';
 
-export interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> {
-  label: string;
-  description?: ReactNode;
-}
+export interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'>, Omit<FieldChrome, 'error'> {}
 
+/** A checkbox with its label and description beside it. */
 export function CheckboxField({ label, description, className, ...input }: CheckboxFieldProps) {
-  const id = useId();
-  const descriptionId = description ? `${id}-description` : undefined;
+  const ids = useFieldIds({ description });
   return (
     <div className={cx('flex items-start gap-2', className)}>
-      <input id={id} type="checkbox" aria-describedby={descriptionId} className="mt-0.5 size-4 accent-(--accent)" {...input} />
+      <input type="checkbox" {...describedControl(ids, undefined)} className="mt-0.5 size-4 accent-(--accent)" {...input} />
       <div className="flex flex-col">
-        <label htmlFor={id} className="text-[12.5px] font-medium text-fg">
+        <label htmlFor={ids.id} className={LABEL_CLASS}>
           {label}
         </label>
-        {description ? (
-          <p id={descriptionId} className="text-[12px] text-muted">
-            {description}
-          </p>
-        ) : null}
+        <FieldNote id={ids.descriptionId}>{description}</FieldNote>
       </div>
     </div>
   );

@@ -1,37 +1,16 @@
-import { forwardRef, useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { forwardRef, type InputHTMLAttributes } from 'react';
 import { cx } from './cx';
+import { describedControl, FieldFrame, useFieldIds, type FieldChrome } from './field-frame';
 
-export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
-  label: string;
-  /** Help shown below the input and announced with it. */
-  description?: ReactNode;
-  /** Shown below the input in the danger colour; marks the input invalid. */
-  error?: string | undefined;
-}
+export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>, FieldChrome {}
 
 /** A labelled input with its description and error tied to it (aria-describedby, aria-invalid). */
 export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field({ label, description, error, className, ...input }, ref) {
-  const id = useId();
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, descriptionId].filter(Boolean).join(' ') || undefined;
+  const ids = useFieldIds({ description, error });
   return (
-    <div className={cx('flex flex-col gap-1', className)}>
-      <label htmlFor={id} className="text-[12.5px] font-medium text-fg">
-        {label}
-      </label>
-      <input ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass(Boolean(error))} {...input} />
-      {error ? (
-        <p id={errorId} className="text-[12px] text-danger">
-          {error}
-        </p>
-      ) : null}
-      {description ? (
-        <p id={descriptionId} className="text-[12px] text-muted">
-          {description}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame ids={ids} label={label} description={description} error={error} className={className}>
+      <input ref={ref} {...describedControl(ids, error)} className={inputClass(Boolean(error))} {...input} />
+    </FieldFrame>
   );
 });
 

@@ -1,4 +1,4 @@
-import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from 'react';
+import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 import { cx } from './cx';
 
 /** Dense data-table pieces: a real <table> so screen readers announce headers for every cell. */
@@ -26,4 +26,24 @@ export function Row({ className, ...rest }: HTMLAttributes<HTMLTableRowElement>)
 
 export function Cell({ className, align = 'left', ...rest }: TdHTMLAttributes<HTMLTableCellElement> & { align?: 'left' | 'right' }) {
   return <td className={cx('h-8 border-b border-line px-3 whitespace-nowrap', align === 'right' ? 'text-right tabular-nums' : 'text-left', className)} {...rest} />;
+}
+
+/** The last column of a table whose cells hold badges (discrepancy, not synced…): named for screen readers only. */
+export function FlagsHeaderCell() {
+  return (
+    <HeaderCell>
+      <span className="sr-only">Flags</span>
+    </HeaderCell>
+  );
+}
+
+/** The one row of a table with nothing to list, saying why (and what to do). */
+export function EmptyRow({ colSpan, children }: { colSpan: number; children: ReactNode }) {
+  return (
+    <Row>
+      <Cell colSpan={colSpan} className="text-muted">
+        {children}
+      </Cell>
+    </Row>
+  );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
@@ -7,12 +7,24 @@ export function firstInvalid<F extends string>(fields: readonly F[], errors: Fie
   return fields.find((field) => errors[field] !== undefined) ?? null;
 }
 
+type Control = HTMLInputElement | HTMLSelectElement;
+
+/** What a text field or select needs from the form: spread it onto `<Field>` or `<SelectField>`. */
+export interface FieldBinding {
+  ref: (el: Control | null) => void;
+  value: string;
+  error: string | undefined;
+  onChange: (event: ChangeEvent<Control>) => void;
+}
+
 export interface Form<F extends string> {
   values: Record<F, string>;
   errors: FieldErrors<F>;
   setValue: (field: F, value: string) => void;
   /** Ref callback for a field's control, so focus can move to the field that needs fixing. */
-  register: (field: F) => (el: HTMLInputElement | HTMLSelectElement | null) => void;
+  register: (field: F) => (el: Control | null) => void;
+  /** Value, error, change handler and ref of one field, e.g. `<Field label="Quantity" {...form.bind('quantity')} />`. */
+  bind: (field: F) => FieldBinding;
   focus: (field: F) => void;
   setServerErrors: (errors: FieldErrors<F>) => void;
   /** Back to the given values (default: the initial ones), errors hidden until the next submit. */
@@ -29,7 +41,7 @@ export function useForm<F extends string>(fields: readonly F[], initial: Record<
   const [values, setValues] = useState(initial);
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors<F>>({});
-  const inputs = useRef(new Map<F, HTMLInputElement | HTMLSelectElement>());
+  const inputs = useRef(new Map<F, Control>());
   const initialRef = useRef(initial);
 
   const clientErrors = submitted ? validate(values) : {};
@@ -46,7 +58,7 @@ export function useForm<F extends string>(fields: readonly F[], initial: Record<
   }, []);
 
   const register = useCallback(
-    (field: F) => (el: HTMLInputElement | HTMLSelectElement | null) => {
+    (field: F) => (el: Control | null) => {
       if (el) inputs.current.set(field, el);
       else inputs.current.delete(field);
     },
@@ -65,6 +77,13 @@ export function useForm<F extends string>(fields: readonly F[], initial: Record<
     setServerErrors({});
   }, []);
 
+  const bind = (field: F): FieldBinding => ({
+    ref: register(field),
+    value: values[field],
+    error: errors[field],
+    onChange: (event) => setValue(field, event.target.value),
+  });
+
   const handleSubmit = (onValid: (values: Record<F, string>) => void) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSubmitted(true);
@@ -77,5 +96,5 @@ export function useForm<F extends string>(fields: readonly F[], initial: Record<
     onValid(values);
   };
 
-  return { values, errors, setValue, register, focus, setServerErrors, reset, handleSubmit };
+  return { values, errors, setValue, register, bind, focus, setServerErrors, reset, handleSubmit };
 }

@@ -1,5 +1,4 @@
 import { useMutation } from '@tanstack/react-query';
-import { useRef, type ChangeEvent } from 'react';
 import { ADJUST_REASONS } from '../../../shared/inventory/mutations';
 import type { RouteParams } from '../../app/routes';
 import { useTRPC } from '../../app/trpc';
@@ -8,14 +7,11 @@ import { Button } from '../../components/button';
 import { Field } from '../../components/field';
 import { SelectField } from '../../components/select-field';
 import { useEscapeKey } from '../../components/use-escape-key';
-import { useForm } from '../../components/use-form';
-import { ADJUST_FIELDS, ADJUST_REASON_LABELS, toAdjustCommand, validateAdjust, type AdjustField } from '../movements/command-forms';
+import { ADJUST_FIELDS, ADJUST_REASON_LABELS, toAdjustCommand, validateAdjust } from '../movements/command-forms';
 import { FormActions, submitOnEnterInSelect } from '../movements/form-bits';
-import { commandFailure } from '../movements/form-errors';
 import { LineCommandFrame } from '../movements/line-command';
-import { lineKey, useLineState } from '../movements/line-screen-state';
 import { parseQuantity } from '../movements/quantity';
-import { useAfterChange } from '../movements/use-after-change';
+import { useLineCommand } from '../movements/use-line-command';
 
 const EMPTY = { line: '', delta: '', reasonCode: '', note: '' };
 const signed = new Intl.NumberFormat('en-US', { signDisplay: 'exceptZero' });
@@ -24,63 +20,25 @@ const plain = new Intl.NumberFormat('en-US');
 /** Adds or removes stock with a reason code (damaged, found, …); below zero is allowed and flagged. */
 export function AdjustScreen({ params }: { params: RouteParams }) {
   const trpc = useTRPC();
-  const afterChange = useAfterChange();
-  const s = useLineState();
-  const preset = useRef(params);
-  const form = useForm(ADJUST_FIELDS, EMPTY, (v) => validateAdjust(s.line, v));
+  const cmd = useLineCommand({ params, fields: ADJUST_FIELDS, empty: EMPTY, validate: validateAdjust, next: 'delta' });
+  const { form, line } = cmd;
   const adjust = useMutation(
     trpc.stock.adjust.mutationOptions({
-      onSuccess: async (_r, c) => {
-        s.setDone(`Adjusted lot ${s.line?.lotNumber ?? ''} at ${s.line?.location ?? ''} by ${signed.format(c.delta)} ${s.line?.unit ?? ''} (${ADJUST_REASON_LABELS[c.reasonCode]}). Saved on this computer and queued for the server.`);
-        s.setLine(null);
-        form.reset();
-        await afterChange();
-      },
-      onError: (err) => {
-        const view = commandFailure(err, ADJUST_FIELDS);
-        s.setFailure(view.message);
-        form.setServerErrors(view.byField);
-      },
+      onSuccess: (_r, c) =>
+        cmd.succeeded(`Adjusted lot ${line?.lotNumber ?? ''} at ${line?.location ?? ''} by ${signed.format(c.delta)} ${line?.unit ?? ''} (${ADJUST_REASON_LABELS[c.reasonCode]}). Saved on this computer and queued for the server.`),
+      onError: cmd.failed,
     }),
   );
-  const submit = form.handleSubmit((v) => {
-    if (adjust.isPending) return;
-    s.setFailure(null);
-    s.setDone(null);
-    const c = toAdjustCommand(s.line, v);
+  const submit = cmd.submit(adjust.isPending, (v) => {
+    const c = toAdjustCommand(line, v);
     adjust.mutate({ ...c, reasonCode: c.reasonCode as (typeof ADJUST_REASONS)[number] });
   });
-  useEscapeKey(() => {
-    form.reset();
-    s.setLine(null);
-    s.setFailure(null);
-  }, !adjust.isPending);
-  const field = (name: AdjustField) => ({
-    ref: form.register(name),
-    value: form.values[name],
-    error: form.errors[name],
-    onChange: (e: ChangeEvent<HTMLInputElement>) => form.setValue(name, e.target.value),
-  });
+  useEscapeKey(cmd.clear, !adjust.isPending);
   const delta = parseQuantity(form.values.delta);
-  const after = s.line && Number.isInteger(delta) && delta !== 0 ? s.line.quantity + delta : null;
+  const after = line && Number.isInteger(delta) && delta !== 0 ? line.quantity + delta : null;
 
   return (
-    <LineCommandFrame
-      title="Adjust"
-      subtitle="Correct the stock of a lot at a location, with the reason."
-      line={s.line}
-      onLine={(row) => {
-        s.setLine(row);
-        form.setValue('line', lineKey(row));
-      }}
-      lineError={form.errors.line}
-      initialLotId={preset.current.lot}
-      initialLocationId={preset.current.location}
-      onPicked={() => form.focus('delta')}
-      failure={s.failure}
-      failureTitle="Not adjusted"
-      done={s.done}
-    >
+    <LineCommandFrame title="Adjust" subtitle="Correct the stock of a lot at a location, with the reason." failureTitle="Not adjusted" {...cmd.frame}>
       <form noValidate onSubmit={submit} onKeyDown={submitOnEnterInSelect} className="flex flex-col gap-3">
         <div className="grid grid-cols-4 gap-3">
           <Field
@@ -88,10 +46,10 @@ export function AdjustScreen({ params }: { params: RouteParams }) {
             placeholder="-3 or 5"
             inputMode="numeric"
             autoComplete="off"
-            description={after !== null && s.line ? `${plain.format(s.line.quantity)} → ${plain.format(after)} ${s.line.unit}` : 'Negative removes, positive adds.'}
-            {...field('delta')}
+            description={after !== null && line ? `${plain.format(line.quantity)} → ${plain.format(after)} ${line.unit}` : 'Negative removes, positive adds.'}
+            {...form.bind('delta')}
           />
-          <SelectField label="Reason" ref={form.register('reasonCode')} value={form.values.reasonCode} error={form.errors.reasonCode} onChange={(e) => form.setValue('reasonCode', e.target.value)}>
+          <SelectField label="Reason" {...form.bind('reasonCode')}>
             <option value="">Choose a reason</option>
             {ADJUST_REASONS.map((r) => (
               <option key={r} value={r}>
@@ -99,7 +57,7 @@ export function AdjustScreen({ params }: { params: RouteParams }) {
               </option>
             ))}
           </SelectField>
-          <Field label={form.values.reasonCode === 'other' ? 'Note' : 'Note (optional)'} className="col-span-2" autoComplete="off" {...field('note')} />
+          <Field label={form.values.reasonCode === 'other' ? 'Note' : 'Note (optional)'} className="col-span-2" autoComplete="off" {...form.bind('note')} />
         </div>
         {after !== null && after < 0 ? (
           <Alert tone="info" title="This takes the lot below zero">

@@ -1,79 +1,60 @@
 import { useMutation } from '@tanstack/react-query';
 import { ArrowLeft } from 'lucide-react';
-import { useState, type ChangeEvent } from 'react';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/auth/schemas';
 import { Button } from '../../components/button';
 import { Field } from '../../components/field';
 import { Kbd } from '../../components/kbd';
+import { useEscapeKey } from '../../components/use-escape-key';
 import type { ServerState } from '../status/server-indicator';
 import { AuthErrorAlert } from './auth-error-alert';
 import { AuthLayout } from './auth-layout';
-import { REGISTER_FIELDS, validateRegister, type RegisterField } from './auth-validation';
-import { describeAuthError, type AuthErrorView } from './describe-auth-error';
-import { useForm } from '../../components/use-form';
+import { REGISTER_FIELDS, validateRegister } from './auth-validation';
+import { useAuthForm } from './use-auth-form';
 import { useSessionMutations } from './use-session-mutations';
-import { useEscapeKey } from '../../components/use-escape-key';
 
 const EMPTY = { companyName: '', name: '', email: '', password: '', confirmPassword: '' };
 
 /** Creates a company and its first user (an administrator), then signs that user in. */
 export function RegisterScreen({ server, onBack }: { server: ServerState | null; onBack: () => void }) {
-  const form = useForm(REGISTER_FIELDS, EMPTY, validateRegister);
-  const [failure, setFailure] = useState<AuthErrorView<RegisterField> | null>(null);
+  const { form, failure, clearFailure, onError } = useAuthForm(REGISTER_FIELDS, EMPTY, validateRegister, server);
   const { registerOptions } = useSessionMutations();
-  const register = useMutation(
-    registerOptions({
-      onError(err) {
-        const view = describeAuthError(err, REGISTER_FIELDS, server?.url ?? null);
-        setFailure(view);
-        form.setServerErrors(view.fieldErrors);
-        if (view.focus) form.focus(view.focus);
-      },
-    }),
-  );
+  const register = useMutation(registerOptions({ onError }));
 
   const submit = form.handleSubmit(({ confirmPassword: _confirm, ...input }) => {
     if (register.isPending) return;
-    setFailure(null);
+    clearFailure();
     register.mutate(input);
   });
 
   useEscapeKey(onBack, !register.isPending);
 
-  const field = (name: RegisterField) => ({
-    ref: form.register(name),
-    value: form.values[name],
-    error: form.errors[name],
-    onChange: (e: ChangeEvent<HTMLInputElement>) => form.setValue(name, e.target.value),
-  });
-
   return (
     <AuthLayout title="Register your company" subtitle="Create your company’s Atlas account. You become its administrator and can invite colleagues later." server={server}>
-        <AuthErrorAlert view={failure} />
-        <form noValidate onSubmit={submit} className="flex flex-col gap-3.5">
-          <Field label="Company name" autoComplete="organization" autoFocus {...field('companyName')} />
-          <Field label="Your full name" autoComplete="name" {...field('name')} />
-          <Field label="Work email" type="email" inputMode="email" autoComplete="email" spellCheck={false} {...field('email')} />
-          <Field
-            label="Password"
-            type="password"
-            autoComplete="new-password"
-            description={`At least ${PASSWORD_MIN_LENGTH} characters. A phrase of several words is easy to remember and hard to guess.`}
-            {...field('password')}
-          />
-          <Field label="Confirm password" type="password" autoComplete="new-password" {...field('confirmPassword')} />
-          <Button type="submit" variant="primary" size="lg" busy={register.isPending} className="mt-1 w-full">
-            Create company account
-          </Button>
-        </form>
-        <div className="mt-5 flex items-center justify-between border-t border-line pt-4 text-[13px] text-muted">
-          <Button variant="ghost" size="sm" icon={<ArrowLeft aria-hidden="true" className="size-3.5" />} onClick={onBack} className="-ml-2">
-            Back to sign in
-          </Button>
-          <span className="flex items-center gap-1.5" aria-hidden="true">
-            <Kbd>Esc</Kbd> to go back
-          </span>
-        </div>
+      <AuthErrorAlert view={failure} />
+      <form noValidate onSubmit={submit} className="flex flex-col gap-3.5">
+        <Field label="Company name" autoComplete="organization" autoFocus {...form.bind('companyName')} />
+        <Field label="Your full name" autoComplete="name" {...form.bind('name')} />
+        <Field label="Work email" type="email" inputMode="email" autoComplete="email" spellCheck={false} {...form.bind('email')} />
+        <Field
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          description={`At least ${PASSWORD_MIN_LENGTH} characters. A phrase of several words is easy to remember and hard to guess.`}
+          {...form.bind('password')}
+        />
+        <Field label="Confirm password" type="password" autoComplete="new-password" {...form.bind('confirmPassword')} />
+        <Button type="submit" variant="primary" size="lg" busy={register.isPending} className="mt-1 w-full">
+          Create company account
+        </Button>
+      </form>
+      <div className="mt-5 flex items-center justify-between border-t border-line pt-4 text-[13px] text-muted">
+        <Button variant="ghost" size="sm" icon={<ArrowLeft aria-hidden="true" className="size-3.5" />} onClick={onBack} className="-ml-2">
+          Back to sign in
+        </Button>
+        <span className="flex items-center gap-1.5" aria-hidden="true">
+          <Kbd>Esc</Kbd> to go back
+        </span>
+      </div>
     </AuthLayout>
   );
 }

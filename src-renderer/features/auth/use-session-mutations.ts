@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import type { SessionInfo } from '../../app/router-types';
 import { useTRPC } from '../../app/trpc';
 
 /**
@@ -14,23 +15,14 @@ export function useSessionMutations() {
   type SignInOptions = Parameters<typeof trpc.session.signIn.mutationOptions>[0];
   type RegisterOptions = Parameters<typeof trpc.session.register.mutationOptions>[0];
 
+  async function signedIn(session: SessionInfo) {
+    queryClient.setQueryData(sessionKey, session);
+    await queryClient.invalidateQueries();
+  }
+
   return {
-    signInOptions: (opts: SignInOptions) =>
-      trpc.session.signIn.mutationOptions({
-        ...opts,
-        async onSuccess(session) {
-          queryClient.setQueryData(sessionKey, session);
-          await queryClient.invalidateQueries();
-        },
-      }),
-    registerOptions: (opts: RegisterOptions) =>
-      trpc.session.register.mutationOptions({
-        ...opts,
-        async onSuccess(session) {
-          queryClient.setQueryData(sessionKey, session);
-          await queryClient.invalidateQueries();
-        },
-      }),
+    signInOptions: (opts: SignInOptions) => trpc.session.signIn.mutationOptions({ ...opts, onSuccess: signedIn }),
+    registerOptions: (opts: RegisterOptions) => trpc.session.register.mutationOptions({ ...opts, onSuccess: signedIn }),
     signOutOptions: () =>
       trpc.session.signOut.mutationOptions({
         async onSuccess() {

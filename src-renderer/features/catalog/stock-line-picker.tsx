@@ -31,7 +31,8 @@ export function stockLineLabel(r: StockRow): string {
   return `${r.productName} · lot ${r.lotNumber} · exp ${formatDate(r.expiry)} · ${r.location} · ${quantityFormat.format(r.quantity)} ${r.unit}`;
 }
 
-const keyOf = (r: Pick<StockRow, 'lotId' | 'locationId'>) => `${r.lotId}|${r.locationId}`;
+/** The picker's value for a line (lot × location); '' for none. */
+export const lineKey = (row: Pick<StockRow, 'lotId' | 'locationId'> | null) => (row ? `${row.lotId}|${row.locationId}` : '');
 
 /**
  * Choose a lot at a location: scan its barcode or type a product, NDC or lot number into
@@ -48,16 +49,14 @@ export function StockLinePicker({ value, onChange, initialLotId, initialLocation
   const selectRef = useRef<HTMLSelectElement>(null);
   const search = useDebouncedValue(filter.trim(), 150);
 
-  // A lot filter lists that lot's product, then keeps the lot's lines.
+  // A scan, or Lot detail's action, narrows the list to one lot; the lot query names it.
   const lot = useQuery({ ...trpc.stock.lot.queryOptions({ id: lotFilter ?? '' }), enabled: lotFilter !== null });
-  const productId = lot.data?.product?.id;
-  const listInput = lotFilter !== null ? (productId ? { productId } : null) : search !== '' && !looksLikeScan(search) ? { search } : {};
-  const list = useQuery({ ...trpc.stock.list.queryOptions(listInput ?? {}), enabled: listInput !== null, placeholderData: keepPreviousData });
-  const all = list.data?.rows ?? [];
-  const rows = lotFilter !== null ? all.filter((r) => r.lotId === lotFilter) : all;
+  const listInput = lotFilter !== null ? { lotId: lotFilter } : search !== '' && !looksLikeScan(search) ? { search } : {};
+  const list = useQuery({ ...trpc.stock.list.queryOptions(listInput), placeholderData: keepPreviousData });
+  const rows = list.data?.rows ?? [];
   const shown = rows.slice(0, MAX_OPTIONS);
-  const options = value && !shown.some((r) => keyOf(r) === keyOf(value)) ? [value, ...shown] : shown;
-  const ready = listInput !== null && list.isSuccess && !list.isPlaceholderData;
+  const options = value && !shown.some((r) => lineKey(r) === lineKey(value)) ? [value, ...shown] : shown;
+  const ready = list.isSuccess && !list.isPlaceholderData;
 
   useEffect(() => {
     if (!autoPick.current || !ready) return;
@@ -139,14 +138,14 @@ export function StockLinePicker({ value, onChange, initialLotId, initialLocation
         <SelectField
           ref={selectRef}
           label="Lot and location"
-          value={value ? keyOf(value) : ''}
+          value={lineKey(value)}
           error={error}
-          onChange={(e) => onChange(options.find((r) => keyOf(r) === e.target.value) ?? null)}
+          onChange={(e) => onChange(options.find((r) => lineKey(r) === e.target.value) ?? null)}
           description={rows.length > MAX_OPTIONS ? `Showing the first ${MAX_OPTIONS} of ${rows.length} lines: type more to narrow the list.` : undefined}
         >
-          <option value="">{list.isPending && listInput !== null ? 'Loading…' : options.length === 0 ? 'No stock matches' : 'Choose a lot and location'}</option>
+          <option value="">{list.isPending ? 'Loading…' : options.length === 0 ? 'No stock matches' : 'Choose a lot and location'}</option>
           {options.map((r) => (
-            <option key={keyOf(r)} value={keyOf(r)}>
+            <option key={lineKey(r)} value={lineKey(r)}>
               {stockLineLabel(r)}
             </option>
           ))}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import { locationUpsertArgs } from '../../../shared/inventory/mutations';
 import { toAppError } from '../../app/app-error';
 import { useTRPC } from '../../app/trpc';
@@ -8,10 +8,10 @@ import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { Field } from '../../components/field';
 import { Screen } from '../../components/screen';
-import { Cell, HeaderCell, Row, Table } from '../../components/table';
+import { Cell, EmptyRow, FlagsHeaderCell, HeaderCell, Row, Table } from '../../components/table';
 import { useEscapeKey } from '../../components/use-escape-key';
 import { useForm } from '../../components/use-form';
-import { Confirmation, FormActions } from '../movements/form-bits';
+import { Confirmation, FailureAlert, FormActions } from '../movements/form-bits';
 import { commandFailure, validateWith } from '../movements/form-errors';
 import { useAfterChange } from '../movements/use-after-change';
 import { NotSyncedBadge } from '../stock/stock-markers';
@@ -60,28 +60,18 @@ export function LocationsScreen() {
     form.reset(EMPTY);
     setFailure(null);
   }, !upsert.isPending);
-  const field = (name: LocationField) => ({
-    ref: form.register(name),
-    value: form.values[name],
-    error: form.errors[name],
-    onChange: (e: ChangeEvent<HTMLInputElement>) => form.setValue(name, e.target.value),
-  });
   const rows = locations.data ?? [];
 
   return (
     <Screen title="Locations" subtitle="Warehouses, then zones and bins inside them.">
       <Card className="max-w-4xl p-4">
         <h2 className="mb-3 text-[14px] font-semibold">Add location</h2>
-        {failure ? (
-          <Alert title="Location not saved" className="mb-3">
-            {failure}
-          </Alert>
-        ) : null}
+        <FailureAlert title="Location not saved" message={failure} className="mb-3" />
         <form noValidate onSubmit={submit} className="flex flex-col gap-3">
           <div className="grid grid-cols-3 gap-3">
-            <Field label="Warehouse" autoComplete="off" placeholder="Main warehouse" {...field('warehouse')} />
-            <Field label="Zone (optional)" autoComplete="off" placeholder="A" {...field('zone')} />
-            <Field label="Bin (optional)" autoComplete="off" placeholder="01" {...field('bin')} />
+            <Field label="Warehouse" autoComplete="off" placeholder="Main warehouse" {...form.bind('warehouse')} />
+            <Field label="Zone (optional)" autoComplete="off" placeholder="A" {...form.bind('zone')} />
+            <Field label="Bin (optional)" autoComplete="off" placeholder="01" {...form.bind('bin')} />
           </div>
           <FormActions>
             <Button type="submit" variant="primary" busy={upsert.isPending}>
@@ -103,19 +93,11 @@ export function LocationsScreen() {
               <HeaderCell>Zone</HeaderCell>
               <HeaderCell>Bin</HeaderCell>
               <HeaderCell>Shown as</HeaderCell>
-              <HeaderCell>
-                <span className="sr-only">Flags</span>
-              </HeaderCell>
+              <FlagsHeaderCell />
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 && locations.isSuccess ? (
-              <Row>
-                <Cell colSpan={5} className="text-muted">
-                  No locations yet. Add the first one above.
-                </Cell>
-              </Row>
-            ) : null}
+            {rows.length === 0 && locations.isSuccess ? <EmptyRow colSpan={5}>No locations yet. Add the first one above.</EmptyRow> : null}
             {rows.map((l) => (
               <Row key={l.id}>
                 <Cell className="font-medium">{l.warehouse}</Cell>

@@ -7,9 +7,10 @@ import { useGoBack } from '../../app/use-route';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
+import { Detail } from '../../components/detail';
 import { Kbd } from '../../components/kbd';
 import { Spinner } from '../../components/spinner';
-import { Cell, HeaderCell, Row, Table } from '../../components/table';
+import { Cell, EmptyRow, HeaderCell, Row, Table } from '../../components/table';
 import { useEscapeKey } from '../../components/use-escape-key';
 import { LotStatusBadge } from '../stock/lot-status-badge';
 import { ExpiryCell } from '../stock/expiry-cell';
@@ -19,6 +20,7 @@ import { NotSyncedBadge } from '../stock/stock-markers';
 import { MovementTable } from './movement-table';
 
 const quantityFormat = new Intl.NumberFormat('en-US');
+const TERM = 'text-[11.5px] text-muted';
 
 const ACTIONS: ReadonlyArray<{ screen: ScreenId; label: string }> = [
   { screen: 'pick', label: 'Pick' },
@@ -79,22 +81,22 @@ export function LotDetailScreen({ lotId }: { lotId: string }) {
           </div>
         </div>
         <dl className="mt-3 grid grid-cols-[repeat(auto-fit,minmax(150px,1fr))] gap-x-6 gap-y-2 text-[13px]">
-          <Item term="NDC">
+          <Detail termClassName={TERM} term="NDC">
             <span className="font-mono">{formatNdc11(product?.ndc11 ?? null) ?? '—'}</span>
-          </Item>
-          <Item term="GTIN">
+          </Detail>
+          <Detail termClassName={TERM} term="GTIN">
             <span className="font-mono">{product?.gtin ?? '—'}</span>
-          </Item>
-          <Item term="Lot number">
+          </Detail>
+          <Detail termClassName={TERM} term="Lot number">
             <span className="font-mono">{lot.lotNumber}</span>
-          </Item>
-          <Item term="Expiry">
+          </Detail>
+          <Detail termClassName={TERM} term="Expiry">
             <ExpiryCell expiry={lot.expiry} today={today} />
-          </Item>
-          <Item term="Manufactured">{lot.manufacturedOn ? formatDate(lot.manufacturedOn) : '—'}</Item>
-          <Item term="On hand">
+          </Detail>
+          <Detail termClassName={TERM} term="Manufactured">{lot.manufacturedOn ? formatDate(lot.manufacturedOn) : '—'}</Detail>
+          <Detail termClassName={TERM} term="On hand">
             <span className="font-medium tabular-nums">{quantityFormat.format(total)}</span> <span className="text-muted">{unit}</span>
-          </Item>
+          </Detail>
         </dl>
       </Card>
 
@@ -109,13 +111,7 @@ export function LotDetailScreen({ lotId }: { lotId: string }) {
             </tr>
           </thead>
           <tbody>
-            {levels.length === 0 ? (
-              <Row>
-                <Cell colSpan={3} className="text-muted">
-                  No stock at any location.
-                </Cell>
-              </Row>
-            ) : null}
+            {levels.length === 0 ? <EmptyRow colSpan={3}>No stock at any location.</EmptyRow> : null}
             {levels.map((level) => (
               <Row key={level.locationId}>
                 <Cell>{level.location}</Cell>
@@ -145,15 +141,6 @@ export function LotDetailScreen({ lotId }: { lotId: string }) {
         <MovementTable movements={movements} unit={unit} />
       </Card>
     </section>
-  );
-}
-
-function Item({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-[11.5px] text-muted">{term}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { RouterOutputs } from '../../app/router-types';
-import { Cell, HeaderCell, Row, Table } from '../../components/table';
-import { DiscrepancyBadge, NotSyncedBadge } from '../stock/stock-markers';
+import { Cell, FlagsHeaderCell, HeaderCell, Row, Table } from '../../components/table';
+import { StockFlags } from '../stock/stock-markers';
 import { formatDateTime } from '../sync/relative-time';
 import { formatSignedQuantity, movementKindLabel } from './movement-kind';
 
@@ -18,9 +18,7 @@ export function MovementTable({ movements, unit }: { movements: readonly Movemen
           <HeaderCell>Location</HeaderCell>
           <HeaderCell>Reason / reference</HeaderCell>
           <HeaderCell>Serial</HeaderCell>
-          <HeaderCell>
-            <span className="sr-only">Flags</span>
-          </HeaderCell>
+          <FlagsHeaderCell />
         </tr>
       </thead>
       <tbody>
@@ -40,10 +38,7 @@ export function MovementTable({ movements, unit }: { movements: readonly Movemen
             </Cell>
             <Cell className="font-mono text-[12px]">{m.serial ?? <span className="text-muted">—</span>}</Cell>
             <Cell>
-              <span className="inline-flex gap-1">
-                {m.discrepancy ? <DiscrepancyBadge /> : null}
-                {m.pendingSync ? <NotSyncedBadge /> : null}
-              </span>
+              <StockFlags discrepancy={m.discrepancy} pendingSync={m.pendingSync} />
             </Cell>
           </Row>
         ))}

@@ -1,5 +1,6 @@
 import { CircleCheck } from 'lucide-react';
 import type { KeyboardEvent, ReactNode } from 'react';
+import { Alert } from '../../components/alert';
 import { Kbd } from '../../components/kbd';
 
 /** Enter on a <select> confirms the form too (browsers only submit on Enter in a text field). */
@@ -19,6 +20,15 @@ export function FormActions({ children, escHint = 'clears' }: { children: ReactN
       </span>
     </div>
   );
+}
+
+/** Why the last command was not recorded, above its form; nothing while there is no failure. */
+export function FailureAlert({ title, message, className }: { title: string; message: string | null; className?: string }) {
+  return message ? (
+    <Alert title={title} className={className}>
+      {message}
+    </Alert>
+  ) : null;
 }
 
 /** What was just recorded, announced politely; stays until the next command. */

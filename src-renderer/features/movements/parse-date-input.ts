@@ -1,4 +1,5 @@
-import { formatDate, parseIsoDate } from '../stock/format-date';
+import { parseIsoDate, toIsoDate } from '../../../shared/inventory/expiry';
+import { formatDate } from '../stock/format-date';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -30,7 +31,7 @@ export function describeDateInput(text: string): { iso: string | null; hint: str
 }
 
 function checked(year: number, month: number, day: number): string | null {
-  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const iso = toIsoDate({ year, month, day });
   return parseIsoDate(iso) ? iso : null;
 }
 

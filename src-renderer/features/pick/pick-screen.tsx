@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { toAppError } from '../../app/app-error';
 import type { RouteParams } from '../../app/routes';
 import { useTRPC, useTRPCClient } from '../../app/trpc';
@@ -13,12 +13,12 @@ import { useEscapeKey } from '../../components/use-escape-key';
 import { useForm } from '../../components/use-form';
 import { LocationSelect } from '../catalog/location-select';
 import { ProductPicker, type ProductSummary } from '../catalog/product-picker';
-import { Confirmation, FormActions, submitOnEnterInSelect } from '../movements/form-bits';
+import { Confirmation, FailureAlert, FormActions, submitOnEnterInSelect } from '../movements/form-bits';
 import { ScanField, type ScanResult } from '../movements/scan-field';
 import { useAfterChange } from '../movements/use-after-change';
 import { formatDate, localIsoDate } from '../stock/format-date';
 import { FefoSuggestion } from './fefo-suggestion';
-import { EMPTY_PICK, PICK_FIELDS, validatePick, wantedQuantity, type PickField, type PickMode } from './pick-form';
+import { EMPTY_PICK, PICK_FIELDS, validatePick, wantedQuantity, type PickMode } from './pick-form';
 
 const quantityFormat = new Intl.NumberFormat('en-US');
 
@@ -134,23 +134,13 @@ export function PickScreen({ params }: { params: RouteParams }) {
     window.setTimeout(() => form.focus(v.locationId === '' ? 'locationId' : 'quantity'), 0);
   }
 
-  const field = (name: PickField) => ({
-    ref: form.register(name),
-    value: v[name],
-    error: form.errors[name],
-    onChange: (e: ChangeEvent<HTMLInputElement>) => form.setValue(name, e.target.value),
-  });
   const overdraw = mode === 'lot' && chosenLot && wanted !== null && wanted > chosenLot.quantity;
 
   return (
     <Screen title="Pick" subtitle="Scan or choose the product; Atlas suggests lots by earliest expiry first (FEFO). Works offline.">
       <div className="grid max-w-6xl grid-cols-[minmax(0,1fr)_minmax(24rem,28rem)] items-start gap-3">
         <Card className="p-4">
-          {failure ? (
-            <Alert title="Not picked" className="mb-3">
-              {failure}
-            </Alert>
-          ) : null}
+          <FailureAlert title="Not picked" message={failure} className="mb-3" />
           <form noValidate onSubmit={submit} onKeyDown={submitOnEnterInSelect} className="flex flex-col gap-3">
             <ScanField ref={scanRef} autoFocus onScan={onScan} />
             <ProductPicker
@@ -168,7 +158,7 @@ export function PickScreen({ params }: { params: RouteParams }) {
               <div className="col-span-2">
                 <LocationSelect ref={form.register('locationId')} value={v.locationId} error={form.errors.locationId} onChange={(id) => form.setValue('locationId', id)} />
               </div>
-              <Field label="Quantity" inputMode="numeric" autoComplete="off" description={unit ? `In ${unit}` : undefined} {...field('quantity')} />
+              <Field label="Quantity" inputMode="numeric" autoComplete="off" description={unit ? `In ${unit}` : undefined} {...form.bind('quantity')} />
             </div>
             <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1 text-[13px]">
               <legend className="mb-1 text-[12.5px] font-medium">Pick from</legend>
@@ -181,7 +171,7 @@ export function PickScreen({ params }: { params: RouteParams }) {
               </label>
             </fieldset>
             {mode === 'lot' ? (
-              <SelectField label="Lot" ref={form.register('lotId')} value={v.lotId} error={form.errors.lotId} onChange={(e) => form.setValue('lotId', e.target.value)}>
+              <SelectField label="Lot" {...form.bind('lotId')}>
                 <option value="">{v.productId && v.locationId ? (lotRows.length === 0 ? 'No stock of this product here' : 'Choose a lot') : 'Choose the product and location first'}</option>
                 {lotRows.map((r) => (
                   <option key={r.lotId} value={r.lotId}>
@@ -195,7 +185,7 @@ export function PickScreen({ params }: { params: RouteParams }) {
                 {`Lot ${chosenLot.lotNumber} shows ${quantityFormat.format(chosenLot.quantity)} ${chosenLot.unit} here. The pick will be recorded and flagged as a discrepancy for a supervisor.`}
               </Alert>
             ) : null}
-            <Field label="Reference (optional)" placeholder="Order or delivery number" autoComplete="off" {...field('reference')} />
+            <Field label="Reference (optional)" placeholder="Order or delivery number" autoComplete="off" {...form.bind('reference')} />
             <FormActions>
               <Button type="submit" variant="primary" busy={pick.isPending}>
                 Pick

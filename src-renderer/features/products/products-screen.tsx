@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Plus, Snowflake } from 'lucide-react';
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useRef, useState } from 'react';
 import { toAppError } from '../../app/app-error';
 import type { RouteParams } from '../../app/routes';
 import { useTRPC } from '../../app/trpc';
@@ -12,16 +12,16 @@ import { CheckboxField } from '../../components/checkbox-field';
 import { Field } from '../../components/field';
 import { Screen } from '../../components/screen';
 import { SelectField } from '../../components/select-field';
-import { Cell, HeaderCell, Row, Table } from '../../components/table';
+import { Cell, EmptyRow, FlagsHeaderCell, HeaderCell, Row, Table } from '../../components/table';
 import { useEscapeKey } from '../../components/use-escape-key';
 import { useForm } from '../../components/use-form';
-import { Confirmation, FormActions, submitOnEnterInSelect } from '../movements/form-bits';
+import { Confirmation, FailureAlert, FormActions, submitOnEnterInSelect } from '../movements/form-bits';
 import { commandFailure } from '../movements/form-errors';
 import { useAfterChange } from '../movements/use-after-change';
 import { formatNdc11 } from '../stock/format-ndc';
 import { useDebouncedValue } from '../stock/use-debounced-value';
 import { NotSyncedBadge } from '../stock/stock-markers';
-import { describeNdc, EMPTY_PRODUCT, PRODUCT_FIELDS, SCHEDULES, toProductArgs, validateProduct, type ProductField } from './product-form';
+import { describeNdc, EMPTY_PRODUCT, PRODUCT_FIELDS, SCHEDULES, toProductArgs, validateProduct } from './product-form';
 
 /** The product catalogue, keyed by NDC, and the form to add a product. */
 export function ProductsScreen({ params }: { params: RouteParams }) {
@@ -63,12 +63,6 @@ export function ProductsScreen({ params }: { params: RouteParams }) {
     setAdding(false);
   }, adding && !upsert.isPending);
 
-  const field = (name: ProductField) => ({
-    ref: form.register(name),
-    value: form.values[name],
-    error: form.errors[name],
-    onChange: (e: ChangeEvent<HTMLInputElement>) => form.setValue(name, e.target.value),
-  });
   const ndc = describeNdc(form.values.ndc);
   const rows = products.data ?? [];
 
@@ -90,20 +84,16 @@ export function ProductsScreen({ params }: { params: RouteParams }) {
       {adding ? (
         <Card className="max-w-5xl p-4">
           <h2 className="mb-3 text-[14px] font-semibold">Add product</h2>
-          {failure ? (
-            <Alert title="Product not saved" className="mb-3">
-              {failure}
-            </Alert>
-          ) : null}
+          <FailureAlert title="Product not saved" message={failure} className="mb-3" />
           <form noValidate onSubmit={submit} onKeyDown={submitOnEnterInSelect} className="grid grid-cols-4 gap-3">
-            <Field label="NDC" autoFocus autoComplete="off" spellCheck={false} placeholder="67457-153-03" className="[&_input]:font-mono" description={ndc.hint ?? 'As printed: 4-4-2, 5-3-2, 5-4-1, 5-4-2 or 6-4-2.'} {...field('ndc')} error={form.errors.ndc ?? ndc.error ?? undefined} />
-            <Field label="Name" className="col-span-2" autoComplete="off" placeholder="Amoxicillin 500 mg capsules" {...field('name')} />
-            <Field label="Generic name" autoComplete="off" {...field('genericName')} />
-            <Field label="Manufacturer" autoComplete="off" {...field('manufacturer')} />
-            <Field label="Strength" autoComplete="off" placeholder="500 mg" {...field('strength')} />
-            <Field label="Dosage form" autoComplete="off" placeholder="Capsule" {...field('dosageForm')} />
-            <Field label="Unit" autoComplete="off" placeholder="each" description="What quantities count: each, box, vial…" {...field('unit')} />
-            <SelectField label="Schedule" ref={form.register('schedule')} value={form.values.schedule} error={form.errors.schedule} onChange={(e) => form.setValue('schedule', e.target.value)}>
+            <Field label="NDC" autoFocus autoComplete="off" spellCheck={false} placeholder="67457-153-03" className="[&_input]:font-mono" description={ndc.hint ?? 'As printed: 4-4-2, 5-3-2, 5-4-1, 5-4-2 or 6-4-2.'} {...form.bind('ndc')} error={form.errors.ndc ?? ndc.error ?? undefined} />
+            <Field label="Name" className="col-span-2" autoComplete="off" placeholder="Amoxicillin 500 mg capsules" {...form.bind('name')} />
+            <Field label="Generic name" autoComplete="off" {...form.bind('genericName')} />
+            <Field label="Manufacturer" autoComplete="off" {...form.bind('manufacturer')} />
+            <Field label="Strength" autoComplete="off" placeholder="500 mg" {...form.bind('strength')} />
+            <Field label="Dosage form" autoComplete="off" placeholder="Capsule" {...form.bind('dosageForm')} />
+            <Field label="Unit" autoComplete="off" placeholder="each" description="What quantities count: each, box, vial…" {...form.bind('unit')} />
+            <SelectField label="Schedule" {...form.bind('schedule')}>
               <option value="">Not controlled</option>
               {SCHEDULES.map((s) => (
                 <option key={s} value={s}>
@@ -111,8 +101,8 @@ export function ProductsScreen({ params }: { params: RouteParams }) {
                 </option>
               ))}
             </SelectField>
-            <Field label="Category (optional)" autoComplete="off" {...field('category')} />
-            <Field label="GTIN (optional)" autoComplete="off" spellCheck={false} inputMode="numeric" placeholder="00367457153032" className="[&_input]:font-mono" description="14 digits, from the pack’s barcode." {...field('gtin')} />
+            <Field label="Category (optional)" autoComplete="off" {...form.bind('category')} />
+            <Field label="GTIN (optional)" autoComplete="off" spellCheck={false} inputMode="numeric" placeholder="00367457153032" className="[&_input]:font-mono" description="14 digits, from the pack’s barcode." {...form.bind('gtin')} />
             <CheckboxField
               label="Cold chain"
               description="Store at 2–8 °C."
@@ -151,19 +141,11 @@ export function ProductsScreen({ params }: { params: RouteParams }) {
               <HeaderCell>Strength · form</HeaderCell>
               <HeaderCell>Manufacturer</HeaderCell>
               <HeaderCell>Unit</HeaderCell>
-              <HeaderCell>
-                <span className="sr-only">Flags</span>
-              </HeaderCell>
+              <FlagsHeaderCell />
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 && products.isSuccess ? (
-              <Row>
-                <Cell colSpan={7} className="text-muted">
-                  {search ? `No product matches “${search}”.` : 'No products yet. Add the first one above.'}
-                </Cell>
-              </Row>
-            ) : null}
+            {rows.length === 0 && products.isSuccess ? <EmptyRow colSpan={7}>{search ? `No product matches “${search}”.` : 'No products yet. Add the first one above.'}</EmptyRow> : null}
             {rows.map((p) => (
               <Row key={p.id}>
                 <Cell className="max-w-0 truncate" title={p.genericName ? `${p.name} (${p.genericName})` : p.name}>
@@ -184,7 +166,7 @@ export function ProductsScreen({ params }: { params: RouteParams }) {
                         Cold chain
                       </Badge>
                     ) : null}
-                    {p.version === 0 ? <NotSyncedBadge /> : null}
+                    {p.pendingSync ? <NotSyncedBadge /> : null}
                   </span>
                 </Cell>
               </Row>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useRef, useState } from 'react';
 import { gtinToNdc10 } from '../../../shared/ndc';
 import { screenHref } from '../../app/routes';
 import { useTRPC } from '../../app/trpc';
@@ -13,7 +13,7 @@ import { useForm } from '../../components/use-form';
 import { LocationSelect } from '../catalog/location-select';
 import { ProductPicker, type ProductSummary } from '../catalog/product-picker';
 import { commandFailure } from '../movements/form-errors';
-import { Confirmation, FormActions, submitOnEnterInSelect } from '../movements/form-bits';
+import { Confirmation, FailureAlert, FormActions, submitOnEnterInSelect } from '../movements/form-bits';
 import { describeDateInput } from '../movements/parse-date-input';
 import { ScanField, type ScanResult } from '../movements/scan-field';
 import { useAfterChange } from '../movements/use-after-change';
@@ -117,12 +117,6 @@ export function ReceiveScreen() {
     if (gap) window.setTimeout(() => form.focus(gap), 0);
   }
 
-  const field = (name: ReceiveField) => ({
-    ref: form.register(name),
-    value: form.values[name],
-    error: form.errors[name],
-    onChange: (e: ChangeEvent<HTMLInputElement>) => form.setValue(name, e.target.value),
-  });
   const expiry = describeDateInput(form.values.expiry);
   const manufactured = describeDateInput(form.values.manufacturedOn);
 
@@ -130,11 +124,7 @@ export function ReceiveScreen() {
     <Screen title="Receive" subtitle="Scan each pack: the barcode fills in the product, lot, expiry and serial. Works offline.">
       <div className="grid max-w-7xl grid-cols-[minmax(0,1fr)_minmax(16rem,20rem)] items-start gap-3">
         <Card className="p-4">
-          {failure ? (
-            <Alert title="Not received" className="mb-3">
-              {failure}
-            </Alert>
-          ) : null}
+          <FailureAlert title="Not received" message={failure} className="mb-3" />
           <form noValidate onSubmit={submit} onKeyDown={submitOnEnterInSelect} className="flex flex-col gap-3">
             <ScanField
               ref={scanRef}
@@ -164,10 +154,10 @@ export function ReceiveScreen() {
               }}
             />
             <div className="grid grid-cols-4 gap-3">
-              <Field label="Lot number" autoComplete="off" spellCheck={false} className="[&_input]:font-mono" {...field('lotNumber')} />
-              <Field label="Expiry date" placeholder="2027-03-12" autoComplete="off" description={expiry.hint ?? undefined} {...field('expiry')} />
-              <Field label="Manufacture date (optional)" placeholder="2025-03-12" autoComplete="off" description={manufactured.hint ?? undefined} {...field('manufacturedOn')} />
-              <Field label="Serial (optional)" autoComplete="off" spellCheck={false} className="[&_input]:font-mono" {...field('serial')} />
+              <Field label="Lot number" autoComplete="off" spellCheck={false} className="[&_input]:font-mono" {...form.bind('lotNumber')} />
+              <Field label="Expiry date" placeholder="2027-03-12" autoComplete="off" description={expiry.hint ?? undefined} {...form.bind('expiry')} />
+              <Field label="Manufacture date (optional)" placeholder="2025-03-12" autoComplete="off" description={manufactured.hint ?? undefined} {...form.bind('manufacturedOn')} />
+              <Field label="Serial (optional)" autoComplete="off" spellCheck={false} className="[&_input]:font-mono" {...form.bind('serial')} />
             </div>
             <div className="grid grid-cols-4 gap-3">
               <div className="col-span-2">
@@ -178,8 +168,8 @@ export function ReceiveScreen() {
                   onChange={(id) => form.setValue('locationId', id)}
                 />
               </div>
-              <Field label="Quantity" inputMode="numeric" autoComplete="off" description={product ? `In ${product.unit}` : undefined} {...field('quantity')} />
-              <Field label="Reference (optional)" placeholder="PO or delivery note" autoComplete="off" {...field('reference')} />
+              <Field label="Quantity" inputMode="numeric" autoComplete="off" description={product ? `In ${product.unit}` : undefined} {...form.bind('quantity')} />
+              <Field label="Reference (optional)" placeholder="PO or delivery note" autoComplete="off" {...form.bind('reference')} />
             </div>
             <FormActions>
               <Button type="submit" variant="primary" busy={receive.isPending}>

@@ -1,34 +1,27 @@
-import { parseIsoDate } from './format-date';
+import { daysUntil, expiryBand as sharedExpiryBand, parseIsoDate, type ExpiryBand as SharedExpiryBand } from '../../../shared/inventory/expiry';
 
 /**
  * How close a lot is to its expiry, for the colour bands of the stock screen (30/14/7 days,
- * ARCHITECTURE.md "Renderer"). A lot is usable through its expiry date, so on that day it has
- * 0 days left and is in the 7-day band; it is `expired` from the next day.
+ * ARCHITECTURE.md "Renderer"), counted by `shared/inventory/expiry`: a lot is usable through its
+ * expiry date, so on that day it has 0 days left and is in the 7-day band; it is `expired` from
+ * the next day. `unknown` is for a value that is not a date, which the screen shows as it is.
  */
 export type ExpiryBand = 'expired' | 'within-7' | 'within-14' | 'within-30' | 'ok' | 'unknown';
 
-/** Whole days from `today` to `expiry` (both `YYYY-MM-DD`), counted on the calendar, not in hours. */
-export function daysUntil(expiry: string, today: string): number | null {
-  const end = parseIsoDate(expiry);
-  const start = parseIsoDate(today);
-  if (!end || !start) return null;
-  const dayMs = 86_400_000;
-  return Math.round((Date.UTC(end.year, end.month - 1, end.day) - Date.UTC(start.year, start.month - 1, start.day)) / dayMs);
+const BANDS: Record<SharedExpiryBand, ExpiryBand> = { expired: 'expired', le7: 'within-7', le14: 'within-14', le30: 'within-30', ok: 'ok' };
+
+/** The shared `daysUntil`, but null rather than an error when either value is not a `YYYY-MM-DD` date. */
+export function daysLeft(expiry: string, today: string): number | null {
+  return parseIsoDate(expiry) && parseIsoDate(today) ? daysUntil(expiry, today) : null;
 }
 
 export function expiryBand(expiry: string, today: string): ExpiryBand {
-  const days = daysUntil(expiry, today);
-  if (days === null) return 'unknown';
-  if (days < 0) return 'expired';
-  if (days <= 7) return 'within-7';
-  if (days <= 14) return 'within-14';
-  if (days <= 30) return 'within-30';
-  return 'ok';
+  return daysLeft(expiry, today) === null ? 'unknown' : BANDS[sharedExpiryBand(expiry, today)];
 }
 
 /** Words for the band, so colour is never the only signal (WCAG 1.4.1). */
 export function describeExpiry(expiry: string, today: string): string | null {
-  const days = daysUntil(expiry, today);
+  const days = daysLeft(expiry, today);
   if (days === null) return null;
   if (days < -1) return `Expired ${-days} days ago`;
   if (days === -1) return 'Expired yesterday';

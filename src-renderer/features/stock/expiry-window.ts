@@ -1,6 +1,6 @@
+import { addDays } from '../../../shared/inventory/expiry';
 import type { StockRow } from '../../../shared/inventory/stock-row';
-import { daysUntil } from './expiry-band';
-import { parseIsoDate } from './format-date';
+import { daysLeft } from './expiry-band';
 
 /** The expiry filter of the stock screen, matching the colour bands (30/14/7 days). */
 export const EXPIRY_WINDOWS = [
@@ -16,15 +16,7 @@ export function isExpiryWindow(value: string): value is ExpiryWindow {
   return EXPIRY_WINDOWS.some((w) => w.value === value);
 }
 
-/** `YYYY-MM-DD` plus `days` calendar days, with no time zone involved. */
-export function addDays(iso: string, days: number): string {
-  const d = parseIsoDate(iso);
-  if (!d) return iso;
-  const date = new Date(Date.UTC(d.year, d.month - 1, d.day + days));
-  return date.toISOString().slice(0, 10);
-}
-
-/** The `expiresBy` bound for the query (the replica narrows, the screen keeps the band). */
+/** The `expiresBy` bound for the query (the replica narrows, the screen keeps the band); `today` is a `YYYY-MM-DD` date. */
 export function expiresByFor(window: ExpiryWindow, today: string): string | undefined {
   if (window === 'all') return undefined;
   if (window === 'expired') return addDays(today, -1);
@@ -34,7 +26,7 @@ export function expiresByFor(window: ExpiryWindow, today: string): string | unde
 /** Within N days means not yet expired and at most N days left; expired is before today. */
 export function inExpiryWindow(row: Pick<StockRow, 'expiry'>, window: ExpiryWindow, today: string): boolean {
   if (window === 'all') return true;
-  const days = daysUntil(row.expiry, today);
+  const days = daysLeft(row.expiry, today);
   if (days === null) return false;
   if (window === 'expired') return days < 0;
   return days >= 0 && days <= Number(window);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, localIsoDate, parseIsoDate } from './format-date';
+import { formatDate, localIsoDate } from './format-date';
 
 describe('formatDate', () => {
   it('formats a date unambiguously', () => {
@@ -20,7 +20,7 @@ describe('formatDate', () => {
 
   it('handles leap days', () => {
     expect(formatDate('2028-02-29')).toBe('29 Feb 2028');
-    expect(parseIsoDate('2027-02-29')).toBeNull();
+    expect(formatDate('2027-02-29')).toBe('2027-02-29');
   });
 
   it('shows unparsable values unchanged rather than hiding them', () => {
@@ -33,5 +33,6 @@ describe('formatDate', () => {
 describe('localIsoDate', () => {
   it('uses the local calendar day', () => {
     expect(localIsoDate(new Date(2027, 2, 5, 23, 59))).toBe('2027-03-05');
+    expect(localIsoDate(new Date(2027, 11, 31, 0, 0))).toBe('2027-12-31');
   });
 });

@@ -2,8 +2,26 @@ import { PackageOpen, SearchX } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Button } from '../../components/button';
 
-/** What the stock screen shows with no rows: an empty replica, or a search that matched nothing. */
-export function StockEmpty({ search, onClearSearch }: { search: string; onClearSearch: () => void }) {
+export interface StockEmptyProps {
+  search: string;
+  /** Whether any filter (expiry, location, status) is set. */
+  filtered: boolean;
+  onClearSearch: () => void;
+  onClearFilters: () => void;
+}
+
+/** What the stock screen shows with no rows: filters or a search that matched nothing, or an empty replica. */
+export function StockEmpty({ search, filtered, onClearSearch, onClearFilters }: StockEmptyProps) {
+  if (filtered && search === '') {
+    return (
+      <div className="flex flex-1 flex-col items-center justify-center gap-2 py-16 text-[13px] text-muted">
+        <p>No stock matches these filters.</p>
+        <Button size="sm" onClick={onClearFilters}>
+          Clear filters
+        </Button>
+      </div>
+    );
+  }
   if (search !== '') {
     return (
       <EmptyFrame icon={<SearchX aria-hidden="true" className="size-6" />} title={`No stock matches “${search}”`}>

@@ -20,3 +20,13 @@ export function NotSyncedBadge() {
     </Badge>
   );
 }
+
+/** The badges of a stock line or movement, side by side; nothing when neither applies. */
+export function StockFlags({ discrepancy, pendingSync }: { discrepancy: boolean; pendingSync: boolean }) {
+  return (
+    <span className="inline-flex gap-1">
+      {discrepancy ? <DiscrepancyBadge /> : null}
+      {pendingSync ? <NotSyncedBadge /> : null}
+    </span>
+  );
+}

@@ -5,7 +5,6 @@ import { lotHref } from '../../app/routes';
 import { useTRPC } from '../../app/trpc';
 import { navigate } from '../../app/use-route';
 import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { Spinner } from '../../components/spinner';
 import { expiresByFor, inExpiryWindow } from './expiry-window';
@@ -76,16 +75,7 @@ export function StockScreen() {
             <Spinner /> Loading stock…
           </div>
         ) : rows.length === 0 && !stock.isError ? (
-          filtered && query === '' ? (
-            <div className="flex flex-1 flex-col items-center justify-center gap-2 py-16 text-[13px] text-muted">
-              <p>No stock matches these filters.</p>
-              <Button size="sm" onClick={() => setFilters({ ...NO_FILTERS, sort: filters.sort })}>
-                Clear filters
-              </Button>
-            </div>
-          ) : (
-            <StockEmpty search={query} onClearSearch={() => setSearch('')} />
-          )
+          <StockEmpty search={query} filtered={filtered} onClearSearch={() => setSearch('')} onClearFilters={() => setFilters({ ...NO_FILTERS, sort: filters.sort })} />
         ) : (
           <div className="flex min-h-0 flex-1 flex-col" aria-busy={searching || undefined}>
             <StockTable rows={rows} today={today} onOpen={(row) => navigate(lotHref(row.lotId))} />

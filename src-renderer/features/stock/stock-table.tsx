@@ -2,11 +2,11 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { StockRow } from '../../../shared/inventory/stock-row';
 import { cx } from '../../components/cx';
-import { Cell, HeaderCell, Row, Table } from '../../components/table';
+import { Cell, FlagsHeaderCell, HeaderCell, Row, Table } from '../../components/table';
 import { ExpiryCell } from './expiry-cell';
 import { formatNdc11 } from './format-ndc';
 import { LotStatusBadge } from './lot-status-badge';
-import { DiscrepancyBadge, NotSyncedBadge } from './stock-markers';
+import { StockFlags } from './stock-markers';
 
 const quantityFormat = new Intl.NumberFormat('en-US');
 /** h-8 plus the 1px bottom border. */
@@ -65,9 +65,7 @@ export function StockTable({ rows, today, onOpen }: StockTableProps) {
             <HeaderCell>Status</HeaderCell>
             <HeaderCell>Location</HeaderCell>
             <HeaderCell align="right">Quantity</HeaderCell>
-            <HeaderCell>
-              <span className="sr-only">Flags</span>
-            </HeaderCell>
+            <FlagsHeaderCell />
           </tr>
         </thead>
         <tbody>
@@ -108,10 +106,7 @@ export function StockTable({ rows, today, onOpen }: StockTableProps) {
                   <span className={cx('font-medium', row.quantity < 0 && 'text-danger')}>{quantityFormat.format(row.quantity)}</span> <span className="text-muted">{row.unit}</span>
                 </Cell>
                 <Cell>
-                  <span className="inline-flex gap-1">
-                    {row.discrepancy ? <DiscrepancyBadge /> : null}
-                    {row.pendingSync ? <NotSyncedBadge /> : null}
-                  </span>
+                  <StockFlags discrepancy={row.discrepancy} pendingSync={row.pendingSync} />
                 </Cell>
               </Row>
             );

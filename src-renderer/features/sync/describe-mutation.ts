@@ -1,3 +1,5 @@
+import { formatNdc11 } from '../stock/format-ndc';
+
 const ACTIONS: Record<string, string> = {
   'product.upsert': 'Product saved',
   'location.upsert': 'Location saved',
@@ -20,7 +22,7 @@ export function describeMutation(name: string, args: unknown): { action: string;
   const name_ = text('name');
   if (name_) parts.push(name_);
   const ndc = text('ndc11');
-  if (ndc) parts.push(`NDC ${ndc.length === 11 ? `${ndc.slice(0, 5)}-${ndc.slice(5, 9)}-${ndc.slice(9)}` : ndc}`);
+  if (ndc) parts.push(`NDC ${formatNdc11(ndc)}`);
   const warehouse = text('warehouse');
   if (warehouse) parts.push([warehouse, text('zone'), text('bin')].filter(Boolean).join(' / '));
   const lot = text('lotNumber');

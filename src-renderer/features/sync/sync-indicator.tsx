@@ -1,14 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CloudOff, RefreshCw, TriangleAlert } from 'lucide-react';
 import { useState } from 'react';
 import type { AppStatus } from '../../app/router-types';
 import { useTRPC } from '../../app/trpc';
 import { Button } from '../../components/button';
 import { cx } from '../../components/cx';
-import { isOnline } from './is-online';
 import { RejectionsDialog } from './rejections-dialog';
 import { relativeTime } from './relative-time';
-import { SYNC_POLL_MS, useSyncStatus } from './use-sync-status';
+import { useSyncStatus } from './use-sync-status';
 
 const count = new Intl.NumberFormat('en-US');
 
@@ -16,13 +15,10 @@ const count = new Intl.NumberFormat('en-US');
  * Always visible in the top bar: online or offline, how many changes wait to be sent, when the
  * last sync succeeded, a "Sync now" button, and the changes the server did not accept.
  */
-export function SyncIndicator({ server: initialServer }: { server: AppStatus['server'] }) {
+export function SyncIndicator({ server }: { server: AppStatus['server'] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const sync = useSyncStatus();
-  // Shares the start-up gate's cache entry; this observer makes it poll as often as sync status.
-  const app = useQuery({ ...trpc.app.status.queryOptions(), refetchInterval: SYNC_POLL_MS });
-  const server = app.data?.server ?? initialServer;
   const [showRejections, setShowRejections] = useState(false);
   const syncNow = useMutation(
     trpc.sync.now.mutationOptions({
@@ -30,7 +26,8 @@ export function SyncIndicator({ server: initialServer }: { server: AppStatus['se
     }),
   );
   const data = sync.data;
-  const online = isOnline(data, server);
+  // The desktop core's answer: the health check, or offline when the last sync could not reach the server.
+  const online = data?.online === true;
   const pending = data?.pending ?? 0;
   const rejected = data?.rejected ?? 0;
 

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTRPC } from '../../app/trpc';
 
 /** Fast enough that a change from another terminal (poke → pull) shows within a couple of seconds. */
-export const SYNC_POLL_MS = 2_000;
+const SYNC_POLL_MS = 2_000;
 
 /**
  * The sync state, polled every 2 s. When the outbox shrinks or grows, or a pull lands (a new
