@@ -40,8 +40,10 @@ export interface SyncRunnerOptions {
  * resumes by itself when the network returns. One run at a time.
  */
 export class SyncRunner {
-  private running: Promise<void> | null = null;
-  private again = false;
+  /** The sync loop in progress, if any: one at a time (single flight). */
+  private loop: Promise<void> | null = null;
+  /** Another run was asked for while one was in progress; the loop runs again. */
+  private requested = false;
   private timer: NodeJS.Timeout | null = null;
   private backoffMs = 0;
   private stopped = true;
@@ -79,7 +81,7 @@ export class SyncRunner {
     const companyId = session.company.id;
     return {
       online: this.online,
-      syncing: this.running !== null,
+      syncing: this.loop !== null,
       pending: this.options.store.pendingCount(companyId),
       rejected: this.options.store.rejections(companyId).length,
       lastSyncAt: this.options.store.state(companyId).lastSyncAt,
@@ -87,44 +89,36 @@ export class SyncRunner {
     };
   }
 
-  /** Sync soon (coalesces bursts of changes into one run). */
+  /** Sync soon: a burst of changes or pokes coalesces into one run. */
   kick(): void {
-    if (this.stopped) return;
-    this.schedule(0);
+    if (!this.stopped) this.schedule(0);
   }
 
-  /** Runs a sync now and resolves when it is done (the "Sync now" button, tests). */
+  /** Runs a sync that starts after this call and resolves when it is done ("Sync now", tests). */
   async syncNow(): Promise<SyncStatus> {
-    if (this.running) {
-      this.again = true;
-      await this.running;
-    }
-    this.running = this.run().finally(() => {
-      this.running = null;
-    });
-    await this.running;
+    await this.trigger();
     if (this.lastError) throw new AppError(this.lastError.code, this.lastError.message);
     return this.status();
   }
 
+  private trigger(): Promise<void> {
+    this.requested = true;
+    this.loop ??= (async () => {
+      while (this.requested) {
+        this.requested = false;
+        await this.run();
+      }
+    })().finally(() => {
+      this.loop = null;
+      // Next run: soon after a failure (with backoff), otherwise at the idle interval.
+      if (!this.stopped) this.schedule(this.lastError ? this.backoffMs : (this.options.idleIntervalMs ?? 30_000));
+    });
+    return this.loop;
+  }
+
   private schedule(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      if (this.running) {
-        this.again = true;
-        return;
-      }
-      this.running = this.run().finally(() => {
-        this.running = null;
-        if (this.stopped) return;
-        if (this.again) {
-          this.again = false;
-          this.schedule(0);
-        } else {
-          this.schedule(this.lastError ? this.backoffMs : (this.options.idleIntervalMs ?? 30_000));
-        }
-      });
-    }, delayMs);
+    this.timer = setTimeout(() => void this.trigger(), delayMs);
     this.timer.unref();
   }
 
