@@ -25,6 +25,8 @@ export interface StockLinePickerProps {
   /** Called when a scan or Enter settled on one line: move focus on to the next field. */
   onPicked?: () => void;
   autoFocus?: boolean;
+  /** Lets a form focus the select when no line is chosen (its error shows there). */
+  selectRef?: (el: HTMLSelectElement | null) => void;
 }
 
 export function stockLineLabel(r: StockRow): string {
@@ -38,7 +40,7 @@ export const lineKey = (row: Pick<StockRow, 'lotId' | 'locationId'> | null) => (
  * Choose a lot at a location: scan its barcode or type a product, NDC or lot number into
  * "Find lot", then pick the line. A scan that names one lot narrows the list to it.
  */
-export function StockLinePicker({ value, onChange, initialLotId, initialLocationId, error, onPicked, autoFocus }: StockLinePickerProps) {
+export function StockLinePicker({ value, onChange, initialLotId, initialLocationId, error, onPicked, autoFocus, selectRef: registerSelect }: StockLinePickerProps) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const [filter, setFilter] = useState('');
@@ -136,7 +138,10 @@ export function StockLinePicker({ value, onChange, initialLotId, initialLocation
           onKeyDown={(e) => void onFindKeyDown(e)}
         />
         <SelectField
-          ref={selectRef}
+          ref={(el) => {
+            selectRef.current = el;
+            registerSelect?.(el);
+          }}
           label="Lot and location"
           value={lineKey(value)}
           error={error}

@@ -60,6 +60,7 @@ export function useLineCommand<F extends string>({ params, fields, empty, valida
     initialLotId: preset.current.lot,
     initialLocationId: preset.current.location,
     onPicked: () => form.focus(next),
+    selectRef: form.register('line'),
   };
 
   return {
