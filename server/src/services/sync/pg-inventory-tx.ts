@@ -6,9 +6,11 @@ import type { Transaction } from '../../db/client';
 import { locations, lots, products, stockMovements } from '../../db/schema/index';
 
 /**
- * The authoritative InventoryTx: a Postgres transaction scoped to one company, stamping every row
- * it writes with this mutation's version. Reads filter by company, so a mutation can never see or
- * touch another tenant's rows even with a guessed id.
+ * The per-mutation InventoryTx: a Postgres transaction (a savepoint) scoped to one company,
+ * stamping every row it writes with the version, one statement per read and write. Reads filter
+ * by company, so a mutation can never see or touch another tenant's rows even with a guessed id.
+ * Push runs batches through BatchInventoryTx instead (a round trip per call was ~8 per mutation);
+ * this plain form is kept as the reference that batch-equivalence.test.ts holds the batch to.
  */
 export class PgInventoryTx implements InventoryTx {
   constructor(

@@ -1,10 +1,10 @@
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
-import type { LotStatus, MovementKind } from '../../../../shared/inventory/stock-row';
+import { and, eq, sql } from 'drizzle-orm';
 import type { PullOutput } from '../../../../shared/sync/protocol';
 import type { Database, Transaction } from '../../db/client';
-import { locations, lots, products, stockMovements, syncClients } from '../../db/schema/index';
+import { syncClients } from '../../db/schema/index';
 import type { AccessClaims } from '../auth/tokens';
 import { currentCompanyVersion } from './company-version';
+import { changedRows } from './pull-rows';
 
 /**
  * Rows of the caller's company with version above the cursor, in pages of whole versions (a
@@ -16,23 +16,13 @@ export async function pull(db: Database, auth: AccessClaims, input: { clientId: 
     async (tx) => {
       const head = await currentCompanyVersion(tx, auth.companyId);
       const upTo = await pageEnd(tx, auth.companyId, input.cursor, input.limit, head);
-      const range = <T extends typeof products | typeof locations | typeof lots | typeof stockMovements>(t: T) =>
-        and(eq(t.companyId, auth.companyId), gt(t.version, input.cursor), lte(t.version, upTo));
-      // One query at a time: a transaction holds a single connection (node-postgres forbids overlap).
-      const p = await tx.select().from(products).where(range(products)).orderBy(asc(products.version), asc(products.id));
-      const l = await tx.select().from(locations).where(range(locations)).orderBy(asc(locations.version), asc(locations.id));
-      const lt = await tx.select().from(lots).where(range(lots)).orderBy(asc(lots.version), asc(lots.id));
-      const m = await tx.select().from(stockMovements).where(range(stockMovements)).orderBy(asc(stockMovements.version), asc(stockMovements.id));
+      const rows = await changedRows(tx, auth.companyId, input.cursor, upTo);
       const client = await tx
         .select({ lastSeq: syncClients.lastSeq })
         .from(syncClients)
         .where(and(eq(syncClients.clientId, input.clientId), eq(syncClients.companyId, auth.companyId)));
-      // The rows come from our own typed tables; only the two text-typed enums need narrowing.
       return {
-        products: p,
-        locations: l,
-        lots: lt.map((r) => ({ ...r, status: r.status as LotStatus })),
-        movements: m.map((r) => ({ ...r, kind: r.kind as MovementKind, occurredAt: new Date(r.occurredAt).toISOString() })),
+        ...rows,
         cursor: Math.max(input.cursor, upTo),
         hasMore: upTo < head,
         lastAppliedSeq: client[0]?.lastSeq ?? 0,
