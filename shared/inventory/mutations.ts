@@ -8,8 +8,23 @@ import { z } from 'zod';
 export const MUTATION_SCHEMA_VERSION = 1;
 
 const id = z.string().uuid();
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
+/**
+ * Control characters (NUL above all, which Postgres text cannot hold) and unpaired UTF-16
+ * surrogates are refused in every text field: a label never contains them, and a value the
+ * database cannot store must be refused here, per change, not fail a whole sync batch later.
+ */
+const UNSTORABLE = /[\u0000-\u001f\u007f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const clean = (v: string) => !UNSTORABLE.test(v);
+const cleanMessage = 'contains a control character or broken Unicode';
+const text = (max: number) => z.string().trim().min(1).max(max).refine(clean, cleanMessage);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine(clean, cleanMessage)
+    .nullish()
+    .transform((v) => (v ? v : null));
 /** Calendar date `YYYY-MM-DD`: an expiry is a date, never a timestamp a time zone could shift. */
 export const isoDate = z
   .string()
@@ -52,7 +67,12 @@ const movementId = { movementId: id };
 const receiveFields = z.object({
   productId: id,
   // Kept exactly as printed: leading zeros, slashes and case are significant.
-  lotNumber: z.string().min(1, 'enter the lot number').max(20, 'is longer than 20 characters (GS1 AI 10)').refine((v) => v.trim() === v, 'must not start or end with spaces'),
+  lotNumber: z
+    .string()
+    .min(1, 'enter the lot number')
+    .max(20, 'is longer than 20 characters (GS1 AI 10)')
+    .refine((v) => v.trim() === v, 'must not start or end with spaces')
+    .refine(clean, cleanMessage),
   expiry: isoDate,
   manufacturedOn: isoDate.nullish().transform((v) => v ?? null),
   locationId: id,

@@ -10,11 +10,23 @@ import { locationRow, lotRow, movementRow, productRow } from '../inventory/rows'
 export const MAX_PUSH_BATCH = 500;
 export const MAX_PULL_PAGE = 5_000;
 
+/**
+ * A mutation's arguments as stored with its outcome (Postgres jsonb): NUL and unpaired surrogates
+ * are replaced, so even a malformed change can be recorded as rejected and never blocks the queue.
+ */
+const storableArgs = z.unknown().transform((args) => {
+  if (args === undefined) return null;
+  const json = JSON.stringify(args, (_key, value: unknown) =>
+    typeof value === 'string' ? value.replace(/\u0000/g, '\uFFFD').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD') : value,
+  );
+  return JSON.parse(json) as unknown;
+});
+
 export const pushedMutation = z.object({
   id: z.string().uuid(),
   seq: z.number().int().positive(),
   name: z.string().min(1).max(100),
-  args: z.unknown(),
+  args: storableArgs,
   schemaVersion: z.number().int().positive(),
   /** Device time, informational only: ordering never depends on client clocks. */
   createdAt: z.string(),
