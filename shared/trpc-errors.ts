@@ -50,3 +50,24 @@ export function appErrorShape(error: TRPCError, onUnexpected: (err: unknown, ref
   if (mapped && !isAppError(cause) && !(cause instanceof ZodError)) return new AppError(mapped, error.message).toJSON();
   return serializeError(cause ?? error, onUnexpected);
 }
+
+/** What both routers' error formatters return: tRPC's shape without the stack, plus `data.app`. */
+export function formatAppError<S extends { message: string; data: { code: string; httpStatus: number; path?: string } }>(
+  shape: S,
+  error: TRPCError,
+  onUnexpected: (err: unknown, ref: string) => void,
+) {
+  const app = appErrorShape(error, onUnexpected);
+  return { ...shape, message: app.message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, app } };
+}
+
+/**
+ * Middleware body for both routers: an AppError gets the tRPC code matching its HTTP status
+ * (401, 409, 422, 503…); anything else (a zod input error tRPC already marked BAD_REQUEST, an
+ * unexpected crash) keeps the code tRPC gave it.
+ */
+export async function rethrowAppErrors<R extends { ok: boolean; error?: { cause?: unknown } }>({ next }: { next: () => Promise<R> }): Promise<R> {
+  const result = await next();
+  if (!result.ok && isAppError(result.error?.cause)) throw toTRPCError(result.error.cause);
+  return result;
+}

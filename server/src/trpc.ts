@@ -1,6 +1,6 @@
 import { initTRPC } from '@trpc/server';
-import { AppError, isAppError } from '../../shared/errors';
-import { appErrorShape, toTRPCError } from '../../shared/trpc-errors';
+import { AppError } from '../../shared/errors';
+import { formatAppError, rethrowAppErrors } from '../../shared/trpc-errors';
 import type { ServerContext } from './context';
 import { logUnexpected } from './log';
 
@@ -11,23 +11,12 @@ import { logUnexpected } from './log';
  */
 const t = initTRPC.context<ServerContext>().create({
   isServer: true,
-  errorFormatter({ shape, error, ctx }) {
-    const app = appErrorShape(error, (err, ref) => logUnexpected(err, ref, ctx?.requestId));
-    return { ...shape, message: app.message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, app } };
-  },
-});
-
-// Only AppErrors are re-thrown with their mapped tRPC code; anything else (a zod input error that
-// tRPC already marked BAD_REQUEST, an unexpected crash) keeps the code tRPC gave it.
-const appErrors = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (!result.ok && isAppError(result.error.cause)) throw toTRPCError(result.error.cause);
-  return result;
+  errorFormatter: ({ shape, error, ctx }) => formatAppError(shape, error, (err, ref) => logUnexpected(err, ref, ctx?.requestId)),
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(appErrors);
+export const publicProcedure = t.procedure.use(t.middleware(rethrowAppErrors));
 
 /** Requires a valid `Authorization: Bearer <access token>`; narrows `ctx.auth` to the claims. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {

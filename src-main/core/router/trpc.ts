@@ -1,6 +1,5 @@
 import { initTRPC } from '@trpc/server';
-import { isAppError } from '../../../shared/errors';
-import { appErrorShape, toTRPCError } from '../../../shared/trpc-errors';
+import { formatAppError, rethrowAppErrors } from '../../../shared/trpc-errors';
 import type { DesktopCore } from '../desktop-core';
 
 export interface DesktopContext {
@@ -13,18 +12,8 @@ export interface DesktopContext {
  */
 const t = initTRPC.context<DesktopContext>().create({
   isServer: true,
-  errorFormatter({ shape, error }) {
-    const app = appErrorShape(error, (err, ref) => console.error(`[atlas] unexpected error ref=${ref}`, err));
-    return { ...shape, message: app.message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, app } };
-  },
-});
-
-// An AppError thrown by the core gets the tRPC code matching its HTTP status (401, 409, 503…).
-const appErrors = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (!result.ok && isAppError(result.error.cause)) throw toTRPCError(result.error.cause);
-  return result;
+  errorFormatter: ({ shape, error }) => formatAppError(shape, error, (err, ref) => console.error(`[atlas] unexpected error ref=${ref}`, err)),
 });
 
 export const router = t.router;
-export const procedure = t.procedure.use(appErrors);
+export const procedure = t.procedure.use(t.middleware(rethrowAppErrors));
