@@ -5,7 +5,7 @@
 // skip and why. Under CI (CI=true) a missing component is a failure, not a skip.
 // Usage: npm test [-- typecheck unit build integration e2e]
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,22 +22,16 @@ function fail(message) {
   process.exit(1);
 }
 
-// 1. A real Secret Service: re-run this script inside dbus-run-session with gnome-keyring unlocked.
+// 1. A real Secret Service: re-run this script inside tests/with-keyring.sh (a throwaway D-Bus
+// session with gnome-keyring unlocked).
 if (!process.env.ATLAS_TEST_KEYRING) {
-  if (which('dbus-run-session') && which('gnome-keyring-daemon')) {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-keyring-'));
-    mkdirSync(join(dir, 'data'), { recursive: true });
-    mkdirSync(join(dir, 'run'), { recursive: true, mode: 0o700 });
-    const inner = 'printf %s atlas-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec node tests/run.mjs "$@"';
-    const child = spawn('dbus-run-session', ['--', 'sh', '-c', inner, 'sh', ...wanted], {
+  if (which('dbus-run-session') && which('gnome-keyring-daemon') && which('dbus-send')) {
+    const child = spawn('sh', ['tests/with-keyring.sh', 'node', 'tests/run.mjs', ...wanted], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, ATLAS_TEST_KEYRING: 'gnome-keyring', XDG_DATA_HOME: join(dir, 'data'), XDG_RUNTIME_DIR: join(dir, 'run') },
+      env: { ...process.env, ATLAS_TEST_KEYRING: 'gnome-keyring' },
     });
-    child.on('exit', (code, signal) => {
-      rmSync(dir, { recursive: true, force: true });
-      process.exit(code ?? (signal ? 1 : 0));
-    });
+    child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
     await new Promise(() => {});
   }
   process.env.ATLAS_TEST_KEYRING = 'none';
@@ -48,7 +42,7 @@ const env = { ...process.env };
 if (env.ATLAS_TEST_KEYRING === 'gnome-keyring') {
   env.ATLAS_REQUIRE_KEYCHAIN = '1';
 } else {
-  skipped.push('keychain-backed tests (replica, session, browser shell, e2e): no dbus-run-session + gnome-keyring-daemon (apt: dbus gnome-keyring)');
+  skipped.push('keychain-backed tests (replica, session, sync, browser shell, e2e): no dbus-run-session + gnome-keyring-daemon + dbus-send (apt: dbus gnome-keyring)');
 }
 
 // 2. PostgreSQL binaries for the integration suites' throwaway server.
