@@ -8,7 +8,7 @@ import { locationRow, lotRow, movementRow, productRow } from '../inventory/rows'
  * with the stored result. Pull: rows above the client's cursor, in whole versions.
  */
 export const MAX_PUSH_BATCH = 500;
-export const MAX_PULL_PAGE = 5_000;
+export const MAX_PULL_PAGE = 10_000;
 
 /**
  * A mutation's arguments as stored with its outcome (Postgres jsonb): NUL and unpaired surrogates

@@ -6,8 +6,9 @@ describe('ftsQuery', () => {
     expect(ftsQuery('Amox clav')).toBe('({product_name generic_name manufacturer lot_number} : "amox"*) AND ({product_name generic_name manufacturer lot_number} : "clav"*)');
   });
 
-  it('matches short numbers whole (a strength), not as a prefix of every number', () => {
-    expect(ftsQuery('10')).toBe('({product_name generic_name manufacturer lot_number} : "10")');
+  it('matches short tokens whole (a strength, a unit), not as a prefix of a large part of the index', () => {
+    expect(ftsQuery('10 mg')).toBe('({product_name generic_name manufacturer lot_number} : "10") AND ({product_name generic_name manufacturer lot_number} : "mg")');
+    expect(ftsQuery('250')).toBe('({product_name generic_name manufacturer lot_number} : "250")');
   });
 
   it('also matches code-like words against the digits-only codes column', () => {
@@ -17,7 +18,7 @@ describe('ftsQuery', () => {
   it('quotes every token so FTS5 syntax typed by a person cannot break or widen the query', () => {
     const q = ftsQuery('a" OR * NEAR(');
     expect(q).not.toContain('OR *');
-    expect(q).toBe('({product_name generic_name manufacturer lot_number} : "a") AND ({product_name generic_name manufacturer lot_number} : "or"*) AND ({product_name generic_name manufacturer lot_number} : "near"*)');
+    expect(q).toBe('({product_name generic_name manufacturer lot_number} : "a") AND ({product_name generic_name manufacturer lot_number} : "or") AND ({product_name generic_name manufacturer lot_number} : "near"*)');
   });
 
   it('returns null when nothing searchable is left', () => {

@@ -78,6 +78,10 @@ export function openReplica(options: OpenReplicaOptions): Replica {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Every page read from disk is decrypted and authenticated; a 64 MiB page cache (default 2 MiB)
+    // keeps the hot B-tree and FTS pages decrypted, which is what makes search instant on a
+    // million lots. (Memory-mapped I/O cannot help: encrypted pages must pass through the codec.)
+    sqlite.pragma('cache_size = -65536');
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: options.migrationsFolder ?? DEFAULT_MIGRATIONS });
     return { db, sqlite, file, close: () => sqlite.close() };

@@ -157,7 +157,7 @@ export class SyncRunner {
     const { store, writer, db } = this.options;
     for (;;) {
       const { clientId, cursor } = store.state(session.companyId);
-      const page = await this.options.session.authed((server) => server.sync.pull.query({ clientId, cursor, limit: this.options.pageSize ?? 5_000 }));
+      const page = await this.options.session.authed((server) => server.sync.pull.query({ clientId, cursor, limit: this.options.pageSize ?? 10_000 }));
       await writer.transaction(() => applyPull(db, this.rows, store, session, page, this.options.now().toISOString()));
       if (!page.hasMore) return;
     }

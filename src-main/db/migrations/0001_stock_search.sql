@@ -4,7 +4,7 @@
 -- "0093-0058", "00093005801" and "17248471" all find their lot by prefix.
 CREATE VIRTUAL TABLE `stock_search` USING fts5(
 	`product_name`, `generic_name`, `manufacturer`, `lot_number`, `codes`,
-	tokenize = 'unicode61 remove_diacritics 2', detail = column, prefix = '2 3'
+	tokenize = 'unicode61 remove_diacritics 2', detail = column, prefix = '3'
 );
 --> statement-breakpoint
 CREATE TRIGGER `stock_search_lot_insert` AFTER INSERT ON `lots` BEGIN
