@@ -13,13 +13,14 @@ import { desktopRouter, type DesktopRouter } from '../../src-main/core/router';
 import { createServerClient } from '../../src-main/core/session/server-client';
 import { SessionManager } from '../../src-main/core/session/session-manager';
 import { keychainAvailable } from '../support/keychain';
-import { backends } from './support/backends';
+import { backends, skippedHere } from './support/backends';
 
 /**
  * The vertical slice through real processes: the desktop core (encrypted replica, OS keychain)
  * registers and signs in against a real server over HTTP, on PGlite and on PostgreSQL.
  */
 describe.runIf(keychainAvailable).each(backends)('desktop session against the server on $name', (backend) => {
+  if (skippedHere(backend)) return;
   let server: RunningServer;
   let teardown: () => Promise<void>;
   let dir: string;
@@ -35,7 +36,6 @@ describe.runIf(keychainAvailable).each(backends)('desktop session against the se
     readdirSync(d, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 
   beforeAll(async () => {
-    if (backend.unavailable) return;
     const setup = await backend.setup();
     teardown = setup.teardown;
     server = await startServer(setup.config());
@@ -45,7 +45,6 @@ describe.runIf(keychainAvailable).each(backends)('desktop session against the se
   });
 
   afterAll(async () => {
-    if (backend.unavailable) return;
     core?.close();
     keychain.delete(`refresh-token:${server.url}`);
     keychain.delete(replicaKeyName(join(dir, 'replica.db')));
@@ -54,7 +53,7 @@ describe.runIf(keychainAvailable).each(backends)('desktop session against the se
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.skipIf(backend.unavailable !== null)('registers a company and lands signed in, with the refresh token only in the keychain', async () => {
+  it('registers a company and lands signed in, with the refresh token only in the keychain', async () => {
     const session = await desktop().session.register.mutate(account);
     expect(session).toMatchObject({ user: { email: account.email, name: account.name, role: 'admin' }, company: { name: account.companyName } });
     expect(await desktop().session.current.query()).toEqual(session);
@@ -72,13 +71,13 @@ describe.runIf(keychainAvailable).each(backends)('desktop session against the se
     expect(dump).not.toContain(account.password);
   });
 
-  it.skipIf(backend.unavailable !== null)('shows the empty stock screen from the encrypted replica', async () => {
+  it('shows the empty stock screen from the encrypted replica', async () => {
     expect(await desktop().stock.list.query({})).toEqual({ rows: [], total: 0 });
     const status = await desktop().app.status.query();
     expect(status).toMatchObject({ keychain: { available: true }, replica: { open: true, cipher: 'ChaCha20-Poly1305' } });
   });
 
-  it.skipIf(backend.unavailable !== null)('refreshes with the keychain token after a restart, rotating it', async () => {
+  it('refreshes with the keychain token after a restart, rotating it', async () => {
     core.close();
     core = createDesktopCore({ config, shell: 'browser' });
     expect((await desktop().session.current.query())?.user.email).toBe(account.email);
@@ -101,7 +100,7 @@ describe.runIf(keychainAvailable).each(backends)('desktop session against the se
     }
   });
 
-  it.skipIf(backend.unavailable !== null)('signs out (token gone from the keychain) and back in; a wrong password gets a clear message', async () => {
+  it('signs out (token gone from the keychain) and back in; a wrong password gets a clear message', async () => {
     await desktop().session.signIn.mutate({ email: account.email, password: account.password });
     await expect(desktop().session.signOut.mutate()).resolves.toEqual({ ok: true });
     expect(await desktop().session.current.query()).toBeNull();
@@ -115,13 +114,13 @@ describe.runIf(keychainAvailable).each(backends)('desktop session against the se
     expect(again.user.email).toBe(account.email);
   });
 
-  it.skipIf(backend.unavailable !== null)('names the field when input is bad, before anything reaches the server', async () => {
+  it('names the field when input is bad, before anything reaches the server', async () => {
     await expect(desktop().session.register.mutate({ ...account, email: 'not-an-email' })).rejects.toMatchObject({
       shape: { data: { app: { code: 'validation/invalid-input', issues: [expect.objectContaining({ path: 'email' })] } } },
     });
   });
 
-  it.skipIf(backend.unavailable !== null)('keeps the signed-in desktop usable offline and says plainly when the server is unreachable', async () => {
+  it('keeps the signed-in desktop usable offline and says plainly when the server is unreachable', async () => {
     await server.close();
     expect((await desktop().session.current.query())?.user.email).toBe(account.email);
     expect(await desktop().stock.list.query({})).toEqual({ rows: [], total: 0 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SerializedError } from '../../shared/errors';
 import type { AppRouter } from '../../server/src/routers/_app';
 import { startServer, type RunningServer } from '../../server/src/start';
-import { backends, type Backend } from './support/backends';
+import { backends, type Backend, skippedHere } from './support/backends';
 
 /**
  * The server as the desktop sees it: a real HTTP listener, a tRPC client, on BOTH databases the
@@ -39,10 +39,7 @@ async function appError(call: Promise<unknown>): Promise<SerializedError & { sta
 const account = { companyName: 'Northwind Pharmacy', name: 'Grace Hopper', email: 'grace@northwind.example', password: 'a long and memorable passphrase' };
 
 describe.each(backends)('server over HTTP on $name', (backend) => {
-  if (backend.unavailable) {
-    it.skip(`skipped: ${backend.unavailable}`, () => undefined);
-    return;
-  }
+  if (skippedHere(backend)) return;
 
   let store: Awaited<ReturnType<Backend['setup']>>;
   let server: RunningServer;

@@ -1,3 +1,4 @@
+import { it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,3 +45,14 @@ export const backends: Backend[] = [
     },
   },
 ];
+
+/**
+ * Call first inside a `describe.each(backends)` body: when the backend cannot run here it
+ * registers one visibly skipped test naming why and returns true, so the suite's hooks and tests
+ * are never registered (tests/run.mjs reports the missing component; under CI it fails the run).
+ */
+export function skippedHere(backend: { unavailable: string | null }): boolean {
+  if (backend.unavailable === null) return false;
+  it.skip(`skipped: ${backend.unavailable}`, () => undefined);
+  return true;
+}
