@@ -18,7 +18,7 @@ import type { KeyStore } from '../keystore/key-store';
 export const REPLICA_CIPHER = 'chacha20';
 export const REPLICA_CIPHER_LABEL = 'ChaCha20-Poly1305';
 
-export type ReplicaDb = BetterSQLite3Database<typeof schema>;
+export type ReplicaDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export interface Replica {
   db: ReplicaDb;
