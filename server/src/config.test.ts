@@ -113,3 +113,50 @@ describe('loadConfig', () => {
     expect(loadConfig({ ATLAS_JWT_SECRET: secret }).jwtSecret).toEqual(Uint8Array.from(Buffer.alloc(32, 7)));
   });
 });
+
+describe('loadConfig: Claude (AI column mapping)', () => {
+  it('is off without a key, with documented defaults for model, timeout and quotas', () => {
+    expect(loadConfig({}).ai).toEqual({
+      apiKey: undefined,
+      baseUrl: undefined,
+      model: 'claude-sonnet-4-5',
+      timeoutMs: 20_000,
+      monthlyQuota: { free: 20, team: 500, enterprise: 5_000 },
+    });
+  });
+
+  it('reads every AI variable', () => {
+    const config = loadConfig({
+      ANTHROPIC_API_KEY: 'sk-ant-api03-abc',
+      ANTHROPIC_BASE_URL: 'http://127.0.0.1:8089',
+      ATLAS_AI_MODEL: 'claude-haiku-4-5',
+      ATLAS_AI_TIMEOUT_MS: '5000',
+      ATLAS_AI_QUOTA_FREE: '0',
+      ATLAS_AI_QUOTA_TEAM: '50',
+      ATLAS_AI_QUOTA_ENTERPRISE: '900',
+    });
+    expect(config.ai).toEqual({
+      apiKey: 'sk-ant-api03-abc',
+      baseUrl: 'http://127.0.0.1:8089',
+      model: 'claude-haiku-4-5',
+      timeoutMs: 5000,
+      monthlyQuota: { free: 0, team: 50, enterprise: 900 },
+    });
+  });
+
+  it.each([
+    [{ ANTHROPIC_BASE_URL: 'api.anthropic.com' }, /ANTHROPIC_BASE_URL must be an http:\/\/ or https:\/\/ URL/],
+    [{ ANTHROPIC_BASE_URL: 'ftp://proxy.example' }, /ANTHROPIC_BASE_URL must be an http:\/\/ or https:\/\/ URL/],
+    [{ ATLAS_AI_TIMEOUT_MS: '10' }, /ATLAS_AI_TIMEOUT_MS must be at least 1000/],
+    [{ ATLAS_AI_QUOTA_TEAM: '-5' }, /ATLAS_AI_QUOTA_TEAM must be at least 0/],
+    [{ ANTHROPIC_API_KEY: '   ' }, /ANTHROPIC_API_KEY must not be blank/],
+  ])('rejects %o naming the variable', (env, message) => {
+    expect(configError(() => loadConfig(env)).message).toMatch(message);
+  });
+
+  it('never echoes the API key or a base URL (it may carry proxy credentials)', () => {
+    const err = configError(() => loadConfig({ ANTHROPIC_API_KEY: ' ', ANTHROPIC_BASE_URL: 'gopher://user:hunter2@proxy', ATLAS_AI_TIMEOUT_MS: 'x' }));
+    expect(err.message).not.toContain('hunter2');
+    expect(err.message).toMatch(/ANTHROPIC_BASE_URL/);
+  });
+});

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { decodeSecret } from './config-secret';
+import type { CompanyTier } from './db/schema/accounts';
 
 /**
  * The server's settings, read from the environment ONCE at start and validated with zod so a
@@ -24,6 +25,20 @@ export interface ServerConfig {
   refreshTokenTtlDays: number;
   /** Exact origins allowed to call the API from a browser; empty means no CORS headers at all. */
   corsOrigins: string[];
+  /** Claude through the Anthropic Messages API (AI column mapping); the key never leaves the server. */
+  ai: AiConfig;
+}
+
+export interface AiConfig {
+  /** `undefined` = AI features off: every request takes the built-in (deterministic) path. */
+  apiKey: string | undefined;
+  /** Override of https://api.anthropic.com (a proxy, or the local fake in tests). */
+  baseUrl: string | undefined;
+  model: string;
+  /** Per request; the desktop waits on it, so it is short and there are no retries. */
+  timeoutMs: number;
+  /** Claude calls per company per calendar month (UTC), by plan. */
+  monthlyQuota: Record<CompanyTier, number>;
 }
 
 /** Values that take precedence over the environment (CLI flags, tests). They are validated the same way. */
@@ -64,6 +79,13 @@ const envSchema = z.object({
   ATLAS_ACCESS_TOKEN_TTL_SECONDS: optional(integer(30, 86_400)),
   ATLAS_REFRESH_TOKEN_TTL_DAYS: optional(integer(1, 365)),
   ATLAS_CORS_ORIGINS: optional(z.string()),
+  ANTHROPIC_API_KEY: optional(z.string().trim().min(1, 'must not be blank')),
+  ANTHROPIC_BASE_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
+  ATLAS_AI_MODEL: optional(z.string().trim().min(1, 'must not be blank').max(100, 'must be at most 100 characters')),
+  ATLAS_AI_TIMEOUT_MS: optional(integer(1_000, 600_000)),
+  ATLAS_AI_QUOTA_FREE: optional(integer(0, 10_000_000)),
+  ATLAS_AI_QUOTA_TEAM: optional(integer(0, 10_000_000)),
+  ATLAS_AI_QUOTA_ENTERPRISE: optional(integer(0, 10_000_000)),
 });
 
 const originSchema = z
@@ -134,6 +156,17 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     accessTokenTtlSeconds: e.ATLAS_ACCESS_TOKEN_TTL_SECONDS ?? 900,
     refreshTokenTtlDays: e.ATLAS_REFRESH_TOKEN_TTL_DAYS ?? 30,
     corsOrigins,
+    ai: {
+      apiKey: e.ANTHROPIC_API_KEY,
+      baseUrl: e.ANTHROPIC_BASE_URL,
+      model: e.ATLAS_AI_MODEL ?? 'claude-sonnet-4-5',
+      timeoutMs: e.ATLAS_AI_TIMEOUT_MS ?? 20_000,
+      monthlyQuota: {
+        free: e.ATLAS_AI_QUOTA_FREE ?? 20,
+        team: e.ATLAS_AI_QUOTA_TEAM ?? 500,
+        enterprise: e.ATLAS_AI_QUOTA_ENTERPRISE ?? 5_000,
+      },
+    },
   };
 }
 
@@ -157,7 +190,7 @@ function expandHome(path: string): string {
 }
 
 // Never echo a secret (a JWT key, a password inside a connection URL) back into a log or terminal.
-const SECRET_KEYS = new Set(['ATLAS_JWT_SECRET', 'DATABASE_URL']);
+const SECRET_KEYS = new Set(['ATLAS_JWT_SECRET', 'DATABASE_URL', 'ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL']);
 function quote(key: string, value: string | undefined): string {
   if (value === undefined) return 'nothing';
   if (SECRET_KEYS.has(key)) return 'a value that is not shown because it may hold a secret';

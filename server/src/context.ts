@@ -1,6 +1,7 @@
 import { AppError, isAppError } from '../../shared/errors';
 import type { ServerConfig } from './config';
 import type { Database, DatabaseKind } from './db/client';
+import type { ImportMappingService } from './services/ai/import-mapping';
 import type { AuthService } from './services/auth/auth-service';
 import type { AccessClaims } from './services/auth/tokens';
 import type { PokeBus } from './services/sync/poke-bus';
@@ -10,7 +11,7 @@ export interface ServerDeps {
   db: Database;
   dbKind: DatabaseKind;
   config: ServerConfig;
-  services: { auth: AuthService };
+  services: { auth: AuthService; importMapping: ImportMappingService };
   /** Cross-instance "pull now" notifications for /sync/events. */
   pokes: PokeBus;
 }

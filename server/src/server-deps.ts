@@ -2,22 +2,37 @@ import type { ServerConfig } from './config';
 import type { ServerDeps } from './context';
 import type { OpenDatabase } from './db/client';
 import { migrateDatabase } from './db/migrate';
+import type { AnthropicClientFactory } from './services/ai/anthropic-client';
+import { createImportMappingService } from './services/ai/import-mapping';
 import { createAuthService } from './services/auth/auth-service';
 import { resolveJwtSecret } from './services/auth/jwt-secret';
 import { PokeBus } from './services/sync/poke-bus';
+
+/** Seams for tests: the outside world the services reach (Claude) and the clock quotas are counted by. */
+export interface ServerDepsOptions {
+  anthropic?: AnthropicClientFactory;
+  now?: () => Date;
+}
 
 /**
  * Migrates an open database and builds the server's long-lived dependencies on it: the one
  * path shared by startServer and the unit tests' in-memory server.
  */
-export async function createServerDeps(database: OpenDatabase, config: ServerConfig): Promise<{ deps: ServerDeps; jwtSecret: Uint8Array }> {
+export async function createServerDeps(
+  database: OpenDatabase,
+  config: ServerConfig,
+  options: ServerDepsOptions = {},
+): Promise<{ deps: ServerDeps; jwtSecret: Uint8Array }> {
   await migrateDatabase(database);
   const jwtSecret = await resolveJwtSecret(database.db, config);
   const deps: ServerDeps = {
     db: database.db,
     dbKind: database.kind,
     config,
-    services: { auth: createAuthService({ db: database.db, config, jwtSecret }) },
+    services: {
+      auth: createAuthService({ db: database.db, config, jwtSecret }),
+      importMapping: createImportMappingService({ db: database.db, config, createClient: options.anthropic, now: options.now }),
+    },
     pokes: await PokeBus.start(database),
   };
   return { deps, jwtSecret };

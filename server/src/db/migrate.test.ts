@@ -41,6 +41,7 @@ describe('migrations', () => {
     const tables = await columns(database);
     expect([...tables.keys()].sort()).toEqual(
       [
+        'ai_usage',
         'companies',
         'company_versions',
         'instance_secrets',

@@ -4,12 +4,22 @@ import { roleSchema, type Role } from '../../../../shared/auth/schemas';
 
 const createdAt = timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
+/** The plan a company is on; it sets monthly allowances such as AI calls (config `ai.monthlyQuota`). */
+export const COMPANY_TIERS = ['free', 'team', 'enterprise'] as const;
+export type CompanyTier = (typeof COMPANY_TIERS)[number];
+const tiers = COMPANY_TIERS.map((t) => `'${t}'`).join(', ');
+
 /** A tenant. Every tenant-owned row elsewhere carries `company_id` (Citus distribution key). */
-export const companies = pgTable('companies', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull(),
-  createdAt,
-});
+export const companies = pgTable(
+  'companies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    tier: text('tier').$type<CompanyTier>().notNull().default('free'),
+    createdAt,
+  },
+  () => [check('companies_tier_check', sql.raw(`"tier" in (${tiers})`))],
+);
 
 /**
  * A person. Users are global (one sign-in across companies, joined through `memberships`), so
