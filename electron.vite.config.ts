@@ -12,7 +12,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/index.ts'),
+          // The spreadsheet reader's worker thread, emitted as out/main/import-read-worker.js and
+          // found beside the main bundle at run time (src-main/core/import/read/worker-url.ts).
+          'import-read-worker': resolve(__dirname, 'src-main/core/import/read/read-worker.ts'),
+        },
+      },
     },
   },
   preload: {

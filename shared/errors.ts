@@ -39,6 +39,20 @@ export const ERROR_CODES = {
   'replica/corrupt': 500,
   'server/unreachable': 503,
   'server/bad-response': 502,
+  'import/unreadable-file': 422,
+  'import/file-too-large': 413,
+  'import/too-many-rows': 413,
+  'import/too-many-columns': 413,
+  'import/cell-too-long': 413,
+  'import/parse-timeout': 422,
+  'import/encrypted-file': 422,
+  'import/unknown-sheet': 404,
+  // 499 "client closed request" (nginx): the person cancelled; nothing was wrong with the file.
+  'import/cancelled': 499,
+  'import/not-ready': 409,
+  'import/commit-failed': 422,
+  'import/unknown-import': 404,
+  'import/already-undone': 409,
   'internal/unexpected': 500,
 } as const;
 
