@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { AppError } from '../../shared/errors';
+import { serializeError } from '../../shared/serialize-error';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import type { DesktopCore } from './desktop-core';
 import { desktopRouter } from './router';
@@ -48,17 +50,38 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('Cache-Control', 'no-store');
   });
 
-  app.all('/trpc/*', (c) => {
+  const unauthenticated = (c: Context) =>
+    c.json({ code: 'auth/unauthenticated', message: 'Open Atlas with the URL printed at start-up (it carries this launch’s token).' }, 401);
+  const authorized = (c: Context) => {
     const given = Buffer.from(c.req.header('authorization') ?? '');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      return c.json({ code: 'auth/unauthenticated', message: 'Open Atlas with the URL printed at start-up (it carries this launch’s token).' }, 401);
-    }
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+
+  app.all('/trpc/*', (c) => {
+    if (!authorized(c)) return unauthenticated(c);
     return fetchRequestHandler({
       endpoint: '/trpc',
       req: c.req.raw,
       router: desktopRouter,
       createContext: () => ({ core: options.core }),
     });
+  });
+
+  // A dropped file: the page has its bytes but no path, so they are streamed here, staged in the
+  // data directory and opened as an import (the Electron shell passes the path instead).
+  app.post('/import/upload', async (c) => {
+    if (!authorized(c)) return unauthenticated(c);
+    const name = c.req.query('name') ?? 'upload';
+    const body = c.req.raw.body;
+    try {
+      if (!body) throw new AppError('import/unreadable-file', 'The file is empty.');
+      const imports = options.core.imports();
+      const staged = await imports.upload(name, body);
+      return c.json(await imports.open({ staged }, c.req.query('sheet') || undefined));
+    } catch (err) {
+      const e = serializeError(err, (x, ref) => console.error(`[atlas] upload failed ref=${ref}`, x));
+      return c.json(e, e.code === 'auth/unauthenticated' ? 401 : 400);
+    }
   });
 
   app.use('*', serveStatic({ root: options.rendererDir }));

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { DesktopConfig } from './config';
 import type { AppStatus, DesktopCore } from './desktop-core';
+import { DesktopImports } from './import/desktop-imports';
 import { DesktopInventory } from './inventory/desktop-inventory';
 import { LocalMutations } from './inventory/local-mutations';
 import { OsKeychain } from './keystore/os-keychain';
@@ -33,6 +34,7 @@ interface Opened {
   store: SyncStore;
   runner: SyncRunner;
   inventory: DesktopInventory;
+  imports: DesktopImports;
 }
 
 /**
@@ -63,7 +65,8 @@ export function createDesktopCore(options: CreateDesktopCoreOptions): RunningDes
       const runner = new SyncRunner({ db: replica.db, sqlite: replica.sqlite, writer, store, session, serverUrl: config.serverUrl, now, fetch: network });
       const mutations = new LocalMutations({ db: replica.db, writer, store, now, onChange: () => runner.kick() });
       const inventory = new DesktopInventory(replica.db, mutations, () => signedIn(session));
-      open = { replica, session, store, runner, inventory };
+      const imports = new DesktopImports({ db: replica.db, writer, store, session, dataDir: config.dataDir, now, onChange: () => runner.kick() });
+      open = { replica, session, store, runner, inventory, imports };
       failure = null;
       if (options.autoSync !== false) runner.start();
     } catch (err) {
@@ -102,6 +105,11 @@ export function createDesktopCore(options: CreateDesktopCoreOptions): RunningDes
       const o = need();
       signedIn(o.session);
       return o.inventory;
+    },
+    imports: () => {
+      const o = need();
+      signedIn(o.session);
+      return o.imports;
     },
     sync: {
       // Online is what the health check sees, unless the last sync just failed to reach the server.

@@ -1,12 +1,13 @@
 import type { RegisterInput, SessionCompany, SessionUser, SignInInput } from '../../shared/auth/schemas';
 import type { SerializedError } from '../../shared/errors';
+import type { DesktopImports } from './import/desktop-imports';
 import type { DesktopInventory } from './inventory/desktop-inventory';
 import type { SyncStatus } from './sync/sync-runner';
 import type { Rejection } from './sync/sync-store';
 
 /** What the status bar and the start-up screen show. */
 export interface AppStatus {
-  shell: 'electron' | 'browser';
+  shell: 'electron' | 'browser' | 'cli';
   keychain: { available: boolean; backend: string; error: SerializedError | null };
   replica: { open: boolean; path: string; cipher: string; error: SerializedError | null };
   server: { url: string; online: boolean; checkedAt: string | null };
@@ -39,5 +40,7 @@ export interface DesktopCore {
   session: SessionApi;
   /** Throws `auth/unauthenticated` when nobody is signed in, or the start-up error. */
   inventory(): DesktopInventory;
+  /** Spreadsheet imports; throws like `inventory()`. */
+  imports(): DesktopImports;
   sync: SyncApi;
 }

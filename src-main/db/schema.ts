@@ -148,3 +148,64 @@ export const rebaseBackup = sqliteTable('rebase_backup', {
   id: text('id').notNull(),
   row: text('row', { mode: 'json' }).notNull(),
 }, (t) => [primaryKey({ columns: [t.tableName, t.id] })]);
+
+/**
+ * Spreadsheet imports made on this device (issue 4): what file, which mapping, how many rows went
+ * in or were refused, who and when. Local records (the movements they produced sync with
+ * `external_ref = import:<id> row <n>`); `status` is 'committing' while batches are being
+ * written, so a crash shows up as 'interrupted' rather than as a finished import.
+ */
+export const imports = sqliteTable(
+  'imports',
+  {
+    id: text('id').primaryKey(),
+    companyId: text('company_id').notNull(),
+    fileName: text('file_name').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    fileBytes: integer('file_bytes').notNull(),
+    format: text('format').notNull(),
+    sheet: text('sheet'),
+    headerRow: integer('header_row').notNull(),
+    mapping: text('mapping', { mode: 'json' }).notNull(),
+    mappingPath: text('mapping_path').notNull(),
+    mode: text('mode').notNull(),
+    rowsTotal: integer('rows_total').notNull(),
+    rowsValid: integer('rows_valid').notNull(),
+    rowsInvalid: integer('rows_invalid').notNull(),
+    rowsImported: integer('rows_imported').notNull().default(0),
+    rowsSkipped: integer('rows_skipped').notNull().default(0),
+    status: text('status').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    finishedAt: text('finished_at'),
+    undoneAt: text('undone_at'),
+    undoneBy: text('undone_by'),
+  },
+  (t) => [index('imports_company_created_idx').on(t.companyId, t.createdAt)],
+);
+
+/** One committed row of an import: the movement it produced, so an undo can compensate it. */
+export const importLines = sqliteTable(
+  'import_lines',
+  {
+    importId: text('import_id').notNull(),
+    row: integer('row').notNull(),
+    movementId: text('movement_id').notNull(),
+    lotId: text('lot_id').notNull(),
+    locationId: text('location_id').notNull(),
+    quantity: integer('quantity').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.row] })],
+);
+
+/** Mapping memory: the same header set from the same company maps the same way next time. */
+export const importMappings = sqliteTable(
+  'import_mappings',
+  {
+    companyId: text('company_id').notNull(),
+    headerKey: text('header_key').notNull(),
+    mapping: text('mapping', { mode: 'json' }).notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.headerKey] })],
+);

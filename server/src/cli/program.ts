@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { demoCommand } from './demo-command';
 import { gs1Command } from './gs1-command';
+import { importCommand } from './import-command';
 import { ndcCommand } from './ndc-command';
 import { serverCommand } from './server-command';
 
@@ -12,5 +13,6 @@ export function createProgram(): Command {
     .addCommand(serverCommand())
     .addCommand(ndcCommand())
     .addCommand(gs1Command())
+    .addCommand(importCommand())
     .addCommand(demoCommand());
 }

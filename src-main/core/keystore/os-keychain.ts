@@ -21,7 +21,7 @@ const ENTRY_OPTIONS: EntryOptions = { linux: { store: 'secret-service' } };
 export class OsKeychain implements KeyStore {
   readonly backend: string;
 
-  constructor(private readonly service: string) {
+  constructor(readonly service: string) {
     this.backend = `${platformName()} (service '${service}')`;
   }
 

@@ -1,5 +1,6 @@
 import { router } from './trpc';
 import { appStatusRouter } from './app-status';
+import { importsRouter } from './imports';
 import { sessionRouter } from './session';
 import { stockRouter } from './stock';
 import { syncRouter } from './sync';
@@ -7,6 +8,7 @@ import { syncRouter } from './sync';
 /** The router the renderer calls, over Electron IPC or the browser shell's HTTP link. */
 export const desktopRouter = router({
   app: appStatusRouter,
+  imports: importsRouter,
   session: sessionRouter,
   stock: stockRouter,
   sync: syncRouter,

@@ -16,6 +16,8 @@ import type { ReplicaDb } from '../replica/open-replica';
  */
 export class ReplicaInventoryTx implements InventoryTx {
   private readonly s: Statements;
+  /** Rows this transaction looked up and found absent: nothing of theirs to back up. */
+  private readonly absent = new Set<string>();
 
   constructor(
     db: ReplicaDb,
@@ -48,8 +50,9 @@ export class ReplicaInventoryTx implements InventoryTx {
   }
 
   async getLot(id: string): Promise<LotRow | null> {
-    const r = this.s.getLot.get(id, this.companyId) as (Omit<LotRow, 'deleted' | 'status'> & { deleted: number; status: LotStatus }) | undefined;
-    return r ? { ...r, deleted: r.deleted === 1 } : null;
+    const r = this.s.getLotAny.get(id) as (Omit<LotRow, 'deleted' | 'status'> & { deleted: number; status: LotStatus }) | undefined;
+    if (!r) this.absent.add(id);
+    return r && r.deleted === 0 && r.companyId === this.companyId ? { ...r, deleted: false } : null;
   }
 
   async putLot(row: Writable<LotRow>): Promise<void> {
@@ -68,6 +71,8 @@ export class ReplicaInventoryTx implements InventoryTx {
 
   /** Saves the server's version of a row before its first optimistic change (rebase, SYNC.md). */
   private backup(table: 'products' | 'locations' | 'lots', id: string): void {
+    // A lot just found missing (a first receipt) has no server version to keep: skip the lookup.
+    if (this.absent.delete(id)) return;
     this.s.backup[table].run(id);
   }
 }
@@ -107,8 +112,9 @@ function prepare(sqlite: Database.Database) {
     putLocation: sqlite.prepare(
       `INSERT INTO locations (id, company_id, version, deleted, warehouse, zone, bin) VALUES (?, ?, 0, 0, ?, ?, ?) ${UPSERT_TAIL(['warehouse', 'zone', 'bin'])}`,
     ),
-    getLot: sqlite.prepare(
-      `SELECT ${SYNCED}, product_id AS productId, lot_number AS lotNumber, expiry, manufactured_on AS manufacturedOn, status FROM lots ${LIVE}`,
+    // Any lot with this id, tombstoned or not: the caller filters, and learns whether a row exists at all.
+    getLotAny: sqlite.prepare(
+      `SELECT ${SYNCED}, product_id AS productId, lot_number AS lotNumber, expiry, manufactured_on AS manufacturedOn, status FROM lots WHERE id = ?`,
     ),
     putLot: sqlite.prepare(
       `INSERT INTO lots (id, company_id, version, deleted, ${lotCols.join(', ')}) VALUES (?, ?, 0, 0, ${lotCols.map(() => '?').join(', ')}) ${UPSERT_TAIL(lotCols)}`,

@@ -42,6 +42,27 @@ export class SyncStore {
     return { id: row.mutationId, seq, name, args, schemaVersion: row.schemaVersion, createdAt: now };
   }
 
+  /**
+   * Appends many mutations inside the caller's transaction (a bulk import): seqs are handed out
+   * from memory and `last_seq` is written once by `finish()`, which must run in the same
+   * transaction — otherwise the next enqueue would reuse a seq.
+   */
+  bulk(companyId: string, now: string): { enqueue(name: string, args: unknown): void; finish(): void } {
+    let seq = this.state(companyId).lastSeq;
+    const insert = this.db.$client.prepare(
+      'INSERT INTO outbox (seq, mutation_id, company_id, name, args, schema_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    return {
+      enqueue: (name, args) => {
+        seq += 1;
+        insert.run(seq, newId(), companyId, name, JSON.stringify(args), MUTATION_SCHEMA_VERSION, now);
+      },
+      finish: () => {
+        this.db.update(syncState).set({ lastSeq: seq }).where(eq(syncState.companyId, companyId)).run();
+      },
+    };
+  }
+
   pending(companyId: string, limit: number, afterSeq = 0): PushedMutation[] {
     return this.db
       .select()

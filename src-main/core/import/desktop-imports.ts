@@ -1,0 +1,378 @@
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { AppError } from '../../../shared/errors';
+import { serializeError } from '../../../shared/serialize-error';
+import { newId } from '../../../shared/ids';
+import type { DateOrder, ImportIssue, ImportTarget } from '../../../shared/import/types';
+import type { ReplicaDb } from '../replica/open-replica';
+import type { ReplicaWriter } from '../replica/replica-writer';
+import type { SessionManager } from '../session/session-manager';
+import type { SyncStore } from '../sync/sync-store';
+import { aiRequestColumns, mergeAiSuggestions, uncertainColumns } from './ai-mapping';
+import { commitRows, ImportCommitter, type CommitMode } from './import-committer';
+import { checkFile, type FileImportOptions } from './file-import';
+import { planFor, validateFile } from './stream-import';
+import { replicaImportCatalog } from './import-catalog';
+import { ImportRecords } from './import-records';
+import { ImportSession, type StagedFile } from './import-session';
+import { undoImport } from './import-undo';
+import { DEFAULT_READ_LIMITS, readSpreadsheet } from './read/read-spreadsheet';
+import { stagePath, stageUpload } from './stage-file';
+
+export interface DesktopImportsOptions {
+  db: ReplicaDb;
+  writer: ReplicaWriter;
+  store: SyncStore;
+  session: SessionManager;
+  dataDir: string;
+  now: () => Date;
+  /** After a commit or an undo: push the new outbox rows. */
+  onChange: () => void;
+}
+
+/** Most rows an import held in memory for preview and correction may have. */
+export const INTERACTIVE_MAX_ROWS = 500_000;
+export const UPLOAD_MAX_BYTES = DEFAULT_READ_LIMITS.maxBytes;
+
+type Who = { companyId: string; userId: string };
+
+/**
+ * Spreadsheet imports on the desktop (issue 4): stage a dropped file, read it in a worker,
+ * map and validate it, let the user correct it, commit it through the outbox, undo it later.
+ * Sessions live in memory; their results (records, lines, mapping memory) in the replica.
+ */
+export class DesktopImports {
+  private readonly sessions = new Map<string, ImportSession>();
+  private readonly records: ImportRecords;
+
+  constructor(private readonly o: DesktopImportsOptions) {
+    this.records = new ImportRecords(o.db);
+    this.records.markInterrupted();
+  }
+
+  private who(): Who {
+    const current = this.o.session.current();
+    if (!current) throw new AppError('auth/unauthenticated', 'Sign in to import stock.');
+    return { companyId: current.company.id, userId: current.user.id };
+  }
+
+  private get(id: string): ImportSession {
+    const s = this.sessions.get(id);
+    if (!s) throw new AppError('import/unknown-import', 'That import is no longer open; drop the file again.');
+    return s;
+  }
+
+  private today(): string {
+    return this.o.now().toISOString().slice(0, 10);
+  }
+
+  upload(name: string, body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>): Promise<StagedFile> {
+    this.who();
+    return stageUpload(join(this.o.dataDir, 'imports', 'staging'), name, body, UPLOAD_MAX_BYTES);
+  }
+
+  /** Opens a staged upload (browser shell) or a local path (Electron, CLI) and starts reading it. */
+  async open(source: { staged: StagedFile } | { path: string }, sheet?: string): Promise<{ id: string }> {
+    this.who();
+    const file = 'staged' in source ? source.staged : await stagePath(source.path);
+    const session = new ImportSession(newId(), file, () => this.today());
+    this.sessions.set(session.id, session);
+    void this.read(session, sheet, null);
+    return { id: session.id };
+  }
+
+  private async read(session: ImportSession, sheet: string | undefined, headerIndex: number | null): Promise<void> {
+    session.status = 'reading';
+    session.error = null;
+    session.rows = [];
+    session.abort = new AbortController();
+    try {
+      await readSpreadsheet(session.file.path, {
+        sheet,
+        signal: session.abort.signal,
+        limits: { maxRows: INTERACTIVE_MAX_ROWS },
+        onMeta: (m) => (session.meta = m),
+        onProgress: (p) => (session.progress = p),
+        onRows: (batch) => {
+          for (const row of batch) session.rows.push(row);
+        },
+      });
+      const who = this.who();
+      session.analyse(headerIndex, (key) => this.records.rememberedMapping(who.companyId, key));
+      session.validate(replicaImportCatalog(this.o.db, who.companyId));
+      session.status = 'ready';
+      void this.askClaude(session);
+    } catch (err) {
+      session.status = session.abort.signal.aborted ? 'cancelled' : 'failed';
+      session.error = serializeError(err, logUnexpected);
+    }
+  }
+
+  /**
+   * Low-confidence columns go to the server's AI mapping (headers and five samples each); the
+   * server holds the API key and the company's quota. Offline or on any failure the
+   * deterministic mapping stands and the note says why.
+   */
+  private async askClaude(session: ImportSession): Promise<void> {
+    const analysis = session.analysis;
+    if (!analysis || session.mappingPath.path === 'memory') return;
+    const uncertain = uncertainColumns(session.mapping, analysis.profiles);
+    if (uncertain.length === 0) return;
+    session.mappingPath = { path: 'deterministic', note: `Asking Claude about ${uncertain.length} uncertain column${uncertain.length === 1 ? '' : 's'}…` };
+    const before = JSON.stringify(session.mapping);
+    try {
+      const reply = await this.o.session.authed((server) =>
+        server.imports.suggestMapping.mutate({ columns: aiRequestColumns(uncertain, analysis.profiles), fileKind: session.meta?.format === 'tsv' ? 'csv' : session.meta?.format }),
+      );
+      // The user changed the mapping while we waited: theirs stands.
+      if (JSON.stringify(session.mapping) !== before) return;
+      if (reply.path === 'ai') {
+        session.mapping = mergeAiSuggestions(session.mapping, reply.suggestions, new Set(uncertain.map((u) => u.column)));
+        session.validate(replicaImportCatalog(this.o.db, this.who().companyId));
+      }
+      session.mappingPath = { path: reply.path, note: reply.note };
+    } catch (err) {
+      const offline = err instanceof AppError && err.code === 'server/unreachable';
+      session.mappingPath = {
+        path: 'deterministic',
+        note: offline ? 'Offline: Claude was not asked; mapped from the headers and contents.' : `Claude could not be asked (${err instanceof Error ? err.message : 'unknown error'}); mapped from the headers and contents.`,
+      };
+    }
+  }
+
+  view(id: string) {
+    const s = this.get(id);
+    const a = s.analysis;
+    const ambiguous = s.plan?.ambiguousDateColumns ?? [];
+    return {
+      id: s.id,
+      status: s.status,
+      error: s.error,
+      progress: s.progress,
+      commitProgress: s.commitProgress,
+      file: { name: s.file.name, bytes: s.file.bytes, sha256: s.file.sha256, ...(s.meta ?? {}) },
+      headerRow: a ? a.headerIndex + 1 : null,
+      headerReason: a?.headerReason ?? null,
+      headers: a?.headers ?? [],
+      mapping: s.mapping,
+      mappingPath: s.mappingPath,
+      missingTargets: s.status === 'ready' ? s.missingTargets() : [],
+      dateOrders: s.plan?.dateOrders ?? {},
+      ambiguousDates: ambiguous.map((column) => ({ column, header: a?.headers[column] ?? '', samples: a?.profiles[column]?.samples.slice(0, 8) ?? [] })),
+      summary: s.validation?.summary ?? null,
+      issueCounts: countIssues(s),
+      result: s.result,
+    };
+  }
+
+  /** A page of the preview grid: the cells as the user sees them (with corrections) and their issues. */
+  rows(id: string, offset: number, limit: number, only: 'all' | 'errors' | 'warnings') {
+    const s = this.get(id);
+    const header = s.analysis?.headerIndex ?? 0;
+    const indexes: number[] = [];
+    for (let i = header + 1; i < s.rows.length; i += 1) {
+      if (only === 'all' || s.issuesOf(i).some((x) => (only === 'errors' ? x.severity === 'error' : x.severity === 'warning'))) indexes.push(i);
+    }
+    return {
+      total: indexes.length,
+      rows: indexes.slice(offset, offset + limit).map((i) => {
+        const edits = s.edits.get(i);
+        const cells = (s.rows[i] ?? []).map((c, column) => (edits?.has(column) ? edits.get(column) ?? '' : c === null ? '' : String(c)));
+        for (const [column, text] of edits ?? []) cells[column] = text;
+        return { row: i + 1, cells, edited: [...(edits?.keys() ?? [])], issues: s.issuesOf(i), normalized: s.validation?.rows[i] ?? null };
+      }),
+    };
+  }
+
+  setSheet(id: string, sheet: string) {
+    const s = this.ready(id);
+    void this.read(s, sheet, null);
+    return { id };
+  }
+
+  setHeaderRow(id: string, headerRow: number) {
+    const s = this.ready(id);
+    const who = this.who();
+    s.analyse(headerRow - 1, (key) => this.records.rememberedMapping(who.companyId, key));
+    s.validate(replicaImportCatalog(this.o.db, who.companyId));
+    return this.view(id);
+  }
+
+  setMapping(id: string, changes: { column: number; target: ImportTarget | null }[]) {
+    const s = this.ready(id);
+    s.setTargets(changes);
+    s.validate(replicaImportCatalog(this.o.db, this.who().companyId));
+    return this.view(id);
+  }
+
+  setDateOrder(id: string, column: number, order: DateOrder) {
+    const s = this.ready(id);
+    s.dateOrders[column] = order;
+    s.validate(replicaImportCatalog(this.o.db, this.who().companyId));
+    return this.view(id);
+  }
+
+  /** `row` is the spreadsheet row number the grid shows. */
+  editCell(id: string, row: number, column: number, value: string) {
+    const s = this.ready(id);
+    if (row - 1 <= (s.analysis?.headerIndex ?? 0) || row > s.rows.length) throw new AppError('validation/invalid-input', `Row ${row} is not a data row of this sheet.`);
+    s.setCell(row - 1, column, value);
+    s.validate(replicaImportCatalog(this.o.db, this.who().companyId));
+    return this.view(id);
+  }
+
+  private ready(id: string): ImportSession {
+    const s = this.get(id);
+    if (s.status !== 'ready') throw new AppError('import/not-ready', s.status === 'committed' ? 'This import has already been committed.' : 'The file is still being read; wait a moment.');
+    return s;
+  }
+
+  /** Starts the commit; progress and the outcome appear in `view`. */
+  commit(id: string, options: { mode: CommitMode; warehouse: string }) {
+    const s = this.ready(id);
+    const who = this.who();
+    const missing = s.missingTargets();
+    if (missing.length) throw new AppError('import/not-ready', `Map the required columns first: ${missing.join('; ')}.`);
+    const summary = s.validation?.summary;
+    if (!summary || !s.analysis || !s.meta) throw new AppError('import/not-ready', 'The file has not been validated yet.');
+    if (options.mode === 'all-or-nothing' && summary.invalid > 0) {
+      throw new AppError('import/commit-failed', `${summary.invalid} row${summary.invalid === 1 ? ' has' : 's have'} errors. Fix ${summary.invalid === 1 ? 'it' : 'them'}, or choose to import only the valid rows.`);
+    }
+    const valid = (s.validation?.rows ?? []).filter((r) => r !== null);
+    if (valid.length === 0) throw new AppError('import/commit-failed', 'No row is valid; nothing to import.');
+    const importId = newId();
+    const at = this.o.now().toISOString();
+    this.records.begin({
+      id: importId,
+      companyId: who.companyId,
+      fileName: s.file.name,
+      fileSha256: s.file.sha256,
+      fileBytes: s.file.bytes,
+      format: s.meta.format,
+      sheet: s.meta.sheet,
+      headerRow: s.analysis.headerIndex + 1,
+      mapping: s.mapping,
+      mappingPath: s.mappingPath.path,
+      mode: options.mode,
+      rowsTotal: summary.total,
+      rowsValid: summary.valid,
+      rowsInvalid: summary.invalid,
+      createdBy: who.userId,
+      createdAt: at,
+    });
+    this.records.rememberMapping(who.companyId, s.headerKey(), s.mapping, at);
+    s.status = 'committing';
+    s.commitProgress = { done: 0, total: valid.length };
+    void commitRows(this.o, { importId, mode: options.mode, warehouse: options.warehouse, session: who, onProgress: (done) => (s.commitProgress = { done, total: valid.length }) }, [valid])
+      .then((result) => {
+        this.records.finish(importId, this.o.now().toISOString(), result);
+        s.result = { ...result, importId };
+        s.status = 'committed';
+        this.o.onChange();
+      })
+      .catch((err: unknown) => {
+        this.records.fail(importId, this.o.now().toISOString());
+        s.error = serializeError(err, logUnexpected);
+        s.status = 'ready';
+      });
+    return this.view(id);
+  }
+
+  cancel(id: string) {
+    const s = this.get(id);
+    s.abort.abort();
+    return this.view(id);
+  }
+
+  close(id: string) {
+    const s = this.sessions.get(id);
+    if (!s) return { ok: true as const };
+    s.abort.abort();
+    this.sessions.delete(id);
+    if (s.file.path.includes(join('imports', 'staging'))) rmSync(s.file.path, { force: true });
+    return { ok: true as const };
+  }
+
+  /**
+   * A whole file in one go, streamed (the CLI, and files too large to preview): check it, then —
+   * if it may go in under the chosen mode — read it again and commit as it is read.
+   */
+  async importFile(path: string, options: Omit<FileImportOptions, 'today' | 'memory'> & { mode: CommitMode; warehouse: string }) {
+    const who = this.who();
+    const staged = await stagePath(path);
+    const catalog = replicaImportCatalog(this.o.db, who.companyId);
+    const check = await checkFile(path, catalog, { ...options, today: this.today(), memory: null });
+    const refusal = check.missingTargets.length
+      ? `Map the required columns first: ${check.missingTargets.join('; ')}.`
+      : check.summary.valid === 0
+        ? 'No row is valid; nothing was imported.'
+        : options.mode === 'all-or-nothing' && check.summary.invalid > 0
+          ? `${check.summary.invalid} rows have errors; nothing was imported (use --valid-only to import the others).`
+          : null;
+    if (refusal) return { check, imported: null, refusal };
+    const importId = newId();
+    const at = this.o.now().toISOString();
+    const file = check.file;
+    this.records.begin({
+      id: importId,
+      companyId: who.companyId,
+      fileName: staged.name,
+      fileSha256: staged.sha256,
+      fileBytes: staged.bytes,
+      format: file.meta.format,
+      sheet: file.meta.sheet,
+      headerRow: file.analysis.headerIndex + 1,
+      mapping: file.mapping,
+      mappingPath: 'deterministic',
+      mode: options.mode,
+      rowsTotal: check.summary.total,
+      rowsValid: check.summary.valid,
+      rowsInvalid: check.summary.invalid,
+      createdBy: who.userId,
+      createdAt: at,
+    });
+    const committer = new ImportCommitter(this.o, { importId, mode: options.mode, warehouse: options.warehouse, session: who });
+    const plan = planFor(file, this.today(), options.dateOrders);
+    const write = async () => {
+      await validateFile(path, file, plan, catalog, { onValid: (rows) => committer.write(rows) }, options);
+    };
+    try {
+      await (options.mode === 'all-or-nothing' ? committer.atomically(write) : write());
+    } catch (err) {
+      this.records.fail(importId, this.o.now().toISOString());
+      throw err;
+    }
+    this.records.finish(importId, this.o.now().toISOString(), committer.result);
+    this.o.onChange();
+    return { check, imported: { importId, ...committer.result }, refusal: null };
+  }
+
+  history() {
+    return this.records.list(this.who().companyId);
+  }
+
+  async undo(importId: string) {
+    const result = await undoImport(this.o, importId, this.who());
+    this.o.onChange();
+    return result;
+  }
+
+  /** Warehouses known on this replica, most used first: the default for rows without one. */
+  warehouses(): string[] {
+    return (
+      this.o.db.$client
+        .prepare('SELECT warehouse, count(*) AS n FROM locations WHERE company_id = ? AND deleted = 0 GROUP BY warehouse ORDER BY n DESC, warehouse')
+        .all(this.who().companyId) as { warehouse: string }[]
+    ).map((r) => r.warehouse);
+  }
+}
+
+function countIssues(s: ImportSession): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const list of s.validation?.issues.values() ?? []) for (const i of list as ImportIssue[]) counts[i.code] = (counts[i.code] ?? 0) + 1;
+  return counts;
+}
+
+function logUnexpected(err: unknown, ref: string): void {
+  console.error(`import failed unexpectedly (reference ${ref})`, err);
+}

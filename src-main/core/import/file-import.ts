@@ -1,0 +1,72 @@
+import { missingRequiredTargets } from '../../../shared/import';
+import type { ColumnMapping, DateOrder, ImportCatalog, ImportIssue, ImportTarget, NormalizedRow } from '../../../shared/import/types';
+import { analyseFile, planFor, validateFile, type FileAnalysis, type StreamOptions } from './stream-import';
+import type { SheetSummary } from './validate-sheet';
+
+export interface FileImportOptions extends StreamOptions {
+  overrides?: ReadonlyMap<number, ImportTarget | null>;
+  memory?: ColumnMapping[] | null;
+  dateOrders?: Record<number, DateOrder>;
+  today: string;
+  /** Issues kept for the report (all are counted); the rest are summarised. */
+  maxIssues?: number;
+}
+
+export interface FileCheck {
+  file: FileAnalysis;
+  missingTargets: string[];
+  ambiguousDateColumns: number[];
+  summary: SheetSummary;
+  issues: ImportIssue[];
+  sample: NormalizedRow[];
+}
+
+/**
+ * Analyses and validates a whole file by streaming it twice, keeping only the first issues and a
+ * sample: `atlas import --dry-run`, and the check before a streamed commit.
+ */
+export async function checkFile(path: string, catalog: ImportCatalog, options: FileImportOptions): Promise<FileCheck> {
+  const file = await analyseFile(path, options);
+  const plan = planFor(file, options.today, options.dateOrders);
+  const issues: ImportIssue[] = [];
+  const sample: NormalizedRow[] = [];
+  const max = options.maxIssues ?? 1_000;
+  const summary = await validateFile(
+    path,
+    file,
+    plan,
+    catalog,
+    {
+      onValid: (rows) => {
+        for (const r of rows) if (sample.length < 5) sample.push(r);
+      },
+      onIssue: (i) => {
+        if (issues.length < max) issues.push(i);
+      },
+    },
+    options,
+  );
+  return { file, missingTargets: missingRequiredTargets(file.mapping), ambiguousDateColumns: plan.ambiguousDateColumns, summary, issues, sample };
+}
+
+/** The `--dry-run --json` report, in the shape the issue fixes (README documents it). */
+export function dryRunReport(path: string, check: FileCheck) {
+  const headers = check.file.analysis.headers;
+  return {
+    file: path,
+    sheet: check.file.meta.sheet,
+    headerRow: check.file.analysis.headerIndex + 1,
+    mapping: check.file.mapping.map((m) => ({ column: m.column, header: m.header, target: m.target, confidence: round(m.confidence), reason: m.reason })),
+    rows: { total: check.summary.total, valid: check.summary.valid, invalid: check.summary.invalid },
+    errors: [
+      // A required column nobody maps is an error of the whole file, reported at its header row.
+      ...check.missingTargets.map((message) => ({ row: check.file.analysis.headerIndex + 1, column: null, code: 'missing-value', message })),
+      ...check.issues
+        .filter((i) => i.severity === 'error')
+        .map((i) => ({ row: i.row, column: i.column === null ? null : (headers[i.column] ?? null), code: i.code, message: i.message })),
+    ],
+    sample: check.sample,
+  };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;

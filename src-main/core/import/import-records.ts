@@ -1,0 +1,70 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { ColumnMapping } from '../../../shared/import/types';
+import { importMappings, imports } from '../../db/schema';
+import type { ReplicaDb } from '../replica/open-replica';
+import type { CommitMode } from './import-committer';
+
+export interface NewImportRecord {
+  id: string;
+  companyId: string;
+  fileName: string;
+  fileSha256: string;
+  fileBytes: number;
+  format: string;
+  sheet: string | null;
+  headerRow: number;
+  mapping: ColumnMapping[];
+  mappingPath: string;
+  mode: CommitMode;
+  rowsTotal: number;
+  rowsValid: number;
+  rowsInvalid: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+export type ImportRecord = typeof imports.$inferSelect;
+
+/** The import history and the mapping memory, both kept in the replica. */
+export class ImportRecords {
+  constructor(private readonly db: ReplicaDb) {}
+
+  /** An import that was still 'committing' when the app stopped did not finish: say so. */
+  markInterrupted(): void {
+    this.db.update(imports).set({ status: 'interrupted' }).where(eq(imports.status, 'committing')).run();
+  }
+
+  begin(record: NewImportRecord): void {
+    this.db.insert(imports).values({ ...record, status: 'committing' }).run();
+  }
+
+  finish(id: string, at: string, outcome: { imported: number; skipped: number }): void {
+    this.db.update(imports).set({ status: 'committed', finishedAt: at, rowsImported: outcome.imported, rowsSkipped: outcome.skipped }).where(eq(imports.id, id)).run();
+  }
+
+  /** "All or nothing" that was refused leaves a record of the attempt, with nothing imported. */
+  fail(id: string, at: string): void {
+    this.db.update(imports).set({ status: 'failed', finishedAt: at, rowsImported: 0 }).where(eq(imports.id, id)).run();
+  }
+
+  list(companyId: string, limit = 100): ImportRecord[] {
+    return this.db.select().from(imports).where(eq(imports.companyId, companyId)).orderBy(desc(imports.createdAt)).limit(limit).all();
+  }
+
+  rememberedMapping(companyId: string, headerKey: string): ColumnMapping[] | null {
+    const row = this.db
+      .select({ mapping: importMappings.mapping })
+      .from(importMappings)
+      .where(and(eq(importMappings.companyId, companyId), eq(importMappings.headerKey, headerKey)))
+      .get();
+    return (row?.mapping as ColumnMapping[] | undefined) ?? null;
+  }
+
+  rememberMapping(companyId: string, headerKey: string, mapping: ColumnMapping[], at: string): void {
+    this.db
+      .insert(importMappings)
+      .values({ companyId, headerKey, mapping, updatedAt: at })
+      .onConflictDoUpdate({ target: [importMappings.companyId, importMappings.headerKey], set: { mapping, updatedAt: at } })
+      .run();
+  }
+}
