@@ -119,7 +119,7 @@ describe('loadConfig: Claude (AI column mapping)', () => {
     expect(loadConfig({}).ai).toEqual({
       apiKey: undefined,
       baseUrl: undefined,
-      model: 'claude-sonnet-4-5',
+      model: 'claude-haiku-4-5',
       timeoutMs: 20_000,
       monthlyQuota: { free: 20, team: 500, enterprise: 5_000 },
     });

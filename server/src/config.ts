@@ -159,7 +159,8 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     ai: {
       apiKey: e.ANTHROPIC_API_KEY,
       baseUrl: e.ANTHROPIC_BASE_URL,
-      model: e.ATLAS_AI_MODEL ?? 'claude-sonnet-4-5',
+      // Mapping a few column headers is a small, latency-bound task: the fast, inexpensive tier.
+      model: e.ATLAS_AI_MODEL ?? 'claude-haiku-4-5',
       timeoutMs: e.ATLAS_AI_TIMEOUT_MS ?? 20_000,
       monthlyQuota: {
         free: e.ATLAS_AI_QUOTA_FREE ?? 20,

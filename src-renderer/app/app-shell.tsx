@@ -1,3 +1,4 @@
+import { WindowDropTarget } from '../features/import/window-drop-target';
 import { StatusBar } from '../features/status/status-bar';
 import { SyncErrorBanner } from '../features/sync/sync-error-banner';
 import type { AppStatus, SessionInfo } from './router-types';
@@ -7,7 +8,7 @@ import { TopBar } from './top-bar';
 import { useGoShortcuts } from './use-go-shortcuts';
 import { useRoute } from './use-route';
 
-/** The signed-in frame: top bar (with sync status), navigation, the current screen and the status line. */
+/** The signed-in frame: top bar (with sync status), navigation, the current screen and the status line; a spreadsheet dropped anywhere opens Import. */
 export function AppShell({ status, session }: { status: AppStatus; session: SessionInfo }) {
   const route = useRoute();
   useGoShortcuts();
@@ -33,6 +34,7 @@ export function AppShell({ status, session }: { status: AppStatus; session: Sess
         </main>
       </div>
       <StatusBar status={status} session={session} />
+      <WindowDropTarget />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ShellTokenScreen } from '../features/status/shell-token-screen';
+import { LinkChoiceProvider } from './link-choice';
 import { Providers } from './providers';
 import { StartupGate } from './startup-gate';
 import { ThemeProvider } from './theme-provider';
@@ -13,8 +14,10 @@ export function App({ choice }: { choice: LinkChoice }) {
 function ConnectedApp({ choice }: { choice: Exclude<LinkChoice, { kind: 'missing-token' }> }) {
   const [links] = useState(() => createLinks(choice));
   return (
-    <Providers links={links}>
-      <StartupGate />
-    </Providers>
+    <LinkChoiceProvider value={choice}>
+      <Providers links={links}>
+        <StartupGate />
+      </Providers>
+    </LinkChoiceProvider>
   );
 }

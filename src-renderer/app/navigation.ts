@@ -1,4 +1,4 @@
-import { ArrowLeftRight, Boxes, ClipboardCheck, MapPin, PackageMinus, PackagePlus, Pill, ShieldAlert, SlidersHorizontal, type LucideIcon } from 'lucide-react';
+import { ArrowLeftRight, Boxes, ClipboardCheck, FileSpreadsheet, MapPin, PackageMinus, PackagePlus, Pill, ShieldAlert, SlidersHorizontal, type LucideIcon } from 'lucide-react';
 import type { ScreenId } from './routes';
 
 export interface NavItem {
@@ -19,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { screen: 'quarantine', label: 'Quarantine', icon: ShieldAlert, key: 'q' },
   { screen: 'products', label: 'Products', icon: Pill, key: 'o' },
   { screen: 'locations', label: 'Locations', icon: MapPin, key: 'l' },
+  { screen: 'import', label: 'Import', icon: FileSpreadsheet, key: 'i' },
 ];
 
 export function navItemForKey(key: string): NavItem | undefined {

@@ -7,6 +7,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/lot/abc-1')).toEqual({ screen: 'lot', lotId: 'abc-1', params: {} });
     expect(parseRoute('#/count?lot=l1&location=x%2Fy')).toEqual({ screen: 'count', params: { lot: 'l1', location: 'x/y' } });
     expect(parseRoute('#/')).toEqual(DEFAULT_ROUTE);
+    expect(parseRoute('#/import?import=0191a2b3-c4d5-7e6f-8a9b-0c1d2e3f4a5b')).toEqual({ screen: 'import', params: { import: '0191a2b3-c4d5-7e6f-8a9b-0c1d2e3f4a5b' } });
   });
 
   it('ignores fragments that are not routes and unknown parameters', () => {

@@ -3,7 +3,7 @@
  * `#/lot/<id>`), so a reload keeps the screen, Back works, and no router dependency is needed.
  * A fragment that is not a route (the skip link's `#main`, the shell token) is ignored.
  */
-export const SCREENS = ['stock', 'receive', 'pick', 'transfer', 'adjust', 'count', 'quarantine', 'products', 'locations'] as const;
+export const SCREENS = ['stock', 'receive', 'pick', 'transfer', 'adjust', 'count', 'quarantine', 'products', 'locations', 'import'] as const;
 export type ScreenId = (typeof SCREENS)[number];
 
 /** Optional preselection handed to a screen, e.g. from Lot detail's actions or the receive screen. */
@@ -12,11 +12,13 @@ export interface RouteParams {
   location?: string;
   ndc?: string;
   gtin?: string;
+  /** The open spreadsheet import (`#/import?import=<id>`); it lives in the desktop core's memory. */
+  import?: string;
 }
 
 export type Route = { screen: ScreenId; params: RouteParams } | { screen: 'lot'; lotId: string; params: RouteParams };
 
-const PARAM_KEYS = ['lot', 'location', 'ndc', 'gtin'] as const;
+const PARAM_KEYS = ['lot', 'location', 'ndc', 'gtin', 'import'] as const;
 
 export const DEFAULT_ROUTE: Route = { screen: 'stock', params: {} };
 

@@ -1,5 +1,6 @@
 import { AdjustScreen } from '../features/adjust/adjust-screen';
 import { CountScreen } from '../features/count/count-screen';
+import { ImportScreen } from '../features/import/import-screen';
 import { LocationsScreen } from '../features/locations/locations-screen';
 import { LotDetailScreen } from '../features/lot/lot-detail-screen';
 import { PickScreen } from '../features/pick/pick-screen';
@@ -35,6 +36,8 @@ export function ScreenOutlet({ route }: { route: Route }) {
       return <ProductsScreen key={key} params={route.params} />;
     case 'locations':
       return <LocationsScreen key={key} />;
+    case 'import':
+      return <ImportScreen key={key} importId={route.params.import ?? null} />;
     case 'stock':
       return <StockScreen key={key} />;
   }

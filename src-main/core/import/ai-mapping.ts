@@ -12,6 +12,8 @@ export interface MappingPath {
   path: 'ai' | 'deterministic' | 'memory';
   /** In plain words, e.g. "Claude mapped 2 columns" or why it was not asked. */
   note: string;
+  /** True while the request to Claude is out: the mapping may still change. */
+  pending?: boolean;
 }
 
 /** Columns worth asking about: low confidence, with something in them. */

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { rmSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import { serializeError } from '../../../shared/serialize-error';
@@ -118,7 +118,7 @@ export class DesktopImports {
     if (!analysis || session.mappingPath.path === 'memory') return;
     const uncertain = uncertainColumns(session.mapping, analysis.profiles);
     if (uncertain.length === 0) return;
-    session.mappingPath = { path: 'deterministic', note: `Asking Claude about ${uncertain.length} uncertain column${uncertain.length === 1 ? '' : 's'}…` };
+    session.mappingPath = { path: 'deterministic', pending: true, note: `Asking Claude about ${uncertain.length} uncertain column${uncertain.length === 1 ? '' : 's'}…` };
     const before = JSON.stringify(session.mapping);
     try {
       const reply = await this.o.session.authed((server) =>
@@ -289,7 +289,8 @@ export class DesktopImports {
     if (!s) return { ok: true as const };
     s.abort.abort();
     this.sessions.delete(id);
-    if (s.file.path.includes(join('imports', 'staging'))) rmSync(s.file.path, { force: true });
+    const staging = join(this.o.dataDir, 'imports', 'staging');
+    if (dirname(s.file.path).startsWith(staging + sep)) rmSync(dirname(s.file.path), { recursive: true, force: true });
     return { ok: true as const };
   }
 

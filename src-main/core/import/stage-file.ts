@@ -13,9 +13,11 @@ import type { StagedFile } from './import-session';
  * Either way the SHA-256 of exactly the bytes imported goes into the import record.
  */
 export async function stageUpload(dir: string, name: string, body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>, maxBytes: number): Promise<StagedFile> {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // One directory per upload keeps the file's own name, which messages and CSV sheet names show.
+  const own = join(dir, newId());
+  mkdirSync(own, { recursive: true, mode: 0o700 });
   const safe = basename(name).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120) || 'upload';
-  const path = join(dir, `${newId()}-${safe}`);
+  const path = join(own, safe);
   const hash = createHash('sha256');
   let bytes = 0;
   const meter = new Transform({

@@ -8,13 +8,15 @@ export interface SheetSummary {
   blank: number;
   errors: number;
   warnings: number;
+  /** Valid rows whose product the import will create: a notice, not a flaw of the file. */
+  newProducts: number;
   /** 0–100, see shared/import/quality.ts. */
   quality: number;
 }
 
 /** Counts rows and issues as validation proceeds, for the summary and the quality score. */
 export class SummaryCounter {
-  readonly s = { total: 0, valid: 0, invalid: 0, blank: 0, errors: 0, warnings: 0 };
+  readonly s = { total: 0, valid: 0, invalid: 0, blank: 0, errors: 0, warnings: 0, newProducts: 0 };
 
   count(blank: boolean, row: NormalizedRow | null, issues: readonly ImportIssue[]): void {
     if (blank) {
@@ -26,6 +28,7 @@ export class SummaryCounter {
     else this.s.invalid += 1;
     for (const i of issues) {
       if (i.severity === 'error') this.s.errors += 1;
+      else if (i.code === 'unknown-product') this.s.newProducts += 1;
       else this.s.warnings += 1;
     }
   }

@@ -27,7 +27,7 @@ describe('migration 0002_ai_usage', () => {
   it('records usage rows as pending by default and refuses unknown outcomes, features and negative tokens', async () => {
     const rows = await database.db
       .insert(aiUsage)
-      .values({ companyId: company, userId: user, feature: 'import-mapping', model: 'claude-sonnet-4-5' })
+      .values({ companyId: company, userId: user, feature: 'import-mapping', model: 'claude-haiku-4-5' })
       .returning({ outcome: aiUsage.outcome, billed: aiUsage.billed });
     expect(rows).toEqual([{ outcome: 'pending', billed: false }]);
     const insert = (feature: string, outcome: string, tokens: number) =>

@@ -44,7 +44,7 @@ describe('reserveAiCall', () => {
     return { companyId: s.company.id, userId: s.user.id };
   }
   const reserve = (who: { companyId: string; userId: string }, at = now) =>
-    reserveAiCall(t.deps.db, { ...who, now: at, limits, staleAfterMs, feature: 'import-mapping', model: 'claude-sonnet-4-5' });
+    reserveAiCall(t.deps.db, { ...who, now: at, limits, staleAfterMs, feature: 'import-mapping', model: 'claude-haiku-4-5' });
 
   it('hands out exactly the plan’s calls, even to concurrent requests, then refuses', async () => {
     const who = await company();

@@ -5,7 +5,7 @@ import { MAP_COLUMNS_TOOL } from './map-columns-tool';
 /** A Messages API answer whose only block is a map_columns call (what a forced tool_choice yields). */
 export function toolReply(input: unknown, usage = { input_tokens: 420, output_tokens: 96 }): ClaudeReply {
   return {
-    model: 'claude-sonnet-4-5-20250929',
+    model: 'claude-haiku-4-5-20251001',
     stop_reason: 'tool_use',
     content: [{ type: 'tool_use', id: 'toolu_01A09q90qw90lq917835lq9', name: MAP_COLUMNS_TOOL, input } as { type: string }],
     usage,
@@ -15,7 +15,7 @@ export function toolReply(input: unknown, usage = { input_tokens: 420, output_to
 
 export function textReply(text: string, stop_reason = 'end_turn'): ClaudeReply {
   return {
-    model: 'claude-sonnet-4-5-20250929',
+    model: 'claude-haiku-4-5-20251001',
     stop_reason,
     content: [{ type: 'text', text } as { type: string }],
     usage: { input_tokens: 400, output_tokens: 12 },

@@ -8,7 +8,7 @@ import { scriptedClaude, textReply, toolReply, type ScriptedClaude } from './cla
 import type { SuggestMappingInput } from './import-mapping-schemas';
 
 const KEY = 'sk-ant-api03-unit-test-key-that-must-never-leak';
-const AI_ENV = { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: 'http://127.0.0.1:9/', ATLAS_AI_MODEL: 'claude-sonnet-4-5', ATLAS_AI_TIMEOUT_MS: '5000', ATLAS_AI_QUOTA_FREE: '3' };
+const AI_ENV = { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: 'http://127.0.0.1:9/', ATLAS_AI_MODEL: 'claude-haiku-4-5', ATLAS_AI_TIMEOUT_MS: '5000', ATLAS_AI_QUOTA_FREE: '3' };
 
 const input: SuggestMappingInput = {
   fileKind: 'csv',
@@ -63,15 +63,15 @@ describe('importMapping.suggest', () => {
     const result = await t.deps.services.importMapping.suggest(who, input);
     expect(result).toEqual({
       path: 'ai',
-      note: 'Claude (claude-sonnet-4-5-20250929) suggested fields for 2 of 3 columns; 1 fit no field. Review them before importing.',
-      model: 'claude-sonnet-4-5-20250929',
+      note: 'Claude (claude-haiku-4-5-20251001) suggested fields for 2 of 3 columns; 1 fit no field. Review them before importing.',
+      model: 'claude-haiku-4-5-20251001',
       suggestions: good.mappings,
       usage: { inputTokens: 420, outputTokens: 96 },
       quota: { used: 1, limit: 3, tier: 'free', month: '2026-06' },
     });
     const request = claude.requests[before];
     expect(request).toMatchObject({
-      model: 'claude-sonnet-4-5',
+      model: 'claude-haiku-4-5',
       max_tokens: 1024,
       tool_choice: { type: 'tool', name: 'map_columns', disable_parallel_tool_use: true },
       tools: [{ name: 'map_columns' }],
@@ -84,7 +84,7 @@ describe('importMapping.suggest', () => {
     expect(row).toMatchObject({
       userId: who.userId,
       feature: 'import-mapping',
-      model: 'claude-sonnet-4-5-20250929',
+      model: 'claude-haiku-4-5-20251001',
       outcome: 'ok',
       billed: true,
       inputTokens: 420,

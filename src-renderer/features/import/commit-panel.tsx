@@ -1,0 +1,137 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { toAppError } from '../../app/app-error';
+import { useTRPC } from '../../app/trpc';
+import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
+import { Card } from '../../components/card';
+import { cx } from '../../components/cx';
+import { Field } from '../../components/field';
+import { SelectField } from '../../components/select-field';
+import { commitBlocker, defaultCommitMode, rowsToImport, type CommitMode } from './commit-choice';
+import { ProgressBar } from './progress-bar';
+import { commitFraction, formatCount, plural } from './progress-format';
+import type { ImportView, useImportChanges } from './use-import';
+
+type Changes = ReturnType<typeof useImportChanges>;
+
+const NEW_WAREHOUSE = '\u0000new';
+const DEFAULT_WAREHOUSE = 'Main';
+
+/**
+ * The last step: which rows go in (the valid ones, or all or nothing), into which warehouse, and
+ * the button that says how many. While the rows are written, a progress bar.
+ */
+export function CommitPanel({ view, changes }: { view: ImportView; changes: Changes }) {
+  const trpc = useTRPC();
+  const ids = useId();
+  const warehouses = useQuery(trpc.imports.warehouses.queryOptions());
+  const [mode, setMode] = useState<CommitMode | null>(null);
+  const [choice, setChoice] = useState<string | null>(null);
+  const [newName, setNewName] = useState('');
+  const summary = view.summary;
+  if (!summary) return null;
+
+  const known = warehouses.data?.length ? warehouses.data : [DEFAULT_WAREHOUSE];
+  const selected = choice ?? known[0] ?? DEFAULT_WAREHOUSE;
+  const warehouse = selected === NEW_WAREHOUSE ? newName.trim() : selected;
+  // Until the person picks one, the mode follows the file: it changes as they fix rows.
+  const effective = mode === 'all-or-nothing' && summary.invalid > 0 ? 'valid-only' : (mode ?? defaultCommitMode(summary));
+  const blocker = commitBlocker(effective, summary, view.missingTargets, warehouse);
+  const n = rowsToImport(effective, summary);
+  const committing = view.status === 'committing';
+  const progress = view.commitProgress;
+  const fraction = commitFraction(progress);
+
+  return (
+    <Card className="p-4">
+      <h2 className="text-[14px] font-semibold">Import into stock</h2>
+      <p className="mt-0.5 text-[12.5px] text-muted">
+        Each row becomes a receipt of its lot at its location, saved on this computer and sent to the server like any other stock movement. Products and locations that do not
+        exist yet are created.
+      </p>
+      <form
+        noValidate
+        className="mt-3 flex flex-col gap-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (blocker || committing || changes.commit.isPending) return;
+          changes.commit.mutate({ id: view.id, mode: effective, warehouse });
+        }}
+      >
+        <div className="grid grid-cols-[minmax(0,1fr)_minmax(14rem,20rem)] gap-4">
+          <fieldset className="flex flex-col gap-2" disabled={committing}>
+            <legend className="mb-1 text-[12.5px] font-medium">Which rows</legend>
+            <ModeOption
+              id={`${ids}-valid`}
+              name={`${ids}-mode`}
+              checked={effective === 'valid-only'}
+              onChange={() => setMode('valid-only')}
+              label="Import only the valid rows"
+              description={
+                summary.invalid > 0
+                  ? `${plural(summary.invalid, 'row')} with errors ${summary.invalid === 1 ? 'is' : 'are'} left out; fix ${summary.invalid === 1 ? 'it' : 'them'} above first if ${summary.invalid === 1 ? 'it is' : 'they are'} needed.`
+                  : 'Rows with errors would be left out; this file has none.'
+              }
+            />
+            <ModeOption
+              id={`${ids}-all`}
+              name={`${ids}-mode`}
+              checked={effective === 'all-or-nothing'}
+              disabled={summary.invalid > 0}
+              onChange={() => setMode('all-or-nothing')}
+              label="Import all or nothing"
+              description={summary.invalid > 0 ? 'Possible once every row is valid.' : 'If the replica refuses any row, nothing is imported.'}
+            />
+          </fieldset>
+          <div className="flex flex-col gap-2">
+            <SelectField label="Warehouse" value={selected} disabled={committing} onChange={(event) => setChoice(event.target.value)} description="For rows whose location names no warehouse.">
+              {known.map((w) => (
+                <option key={w} value={w}>
+                  {w}
+                </option>
+              ))}
+              <option value={NEW_WAREHOUSE}>Another warehouse…</option>
+            </SelectField>
+            {selected === NEW_WAREHOUSE ? <Field label="New warehouse name" autoFocus value={newName} disabled={committing} onChange={(event) => setNewName(event.target.value)} /> : null}
+          </div>
+        </div>
+
+        {view.status === 'ready' && view.error ? <Alert title="The import did not finish">{view.error.message}</Alert> : null}
+        {changes.commit.isError ? <Alert title="Not imported">{toAppError(changes.commit.error).message}</Alert> : null}
+
+        {committing ? (
+          <div className="flex flex-col gap-1.5">
+            <ProgressBar label="Importing rows" value={fraction} valueText={progress ? `${formatCount(progress.done)} of ${formatCount(progress.total)} rows` : undefined} />
+            <p aria-live="polite" className="text-[12.5px] text-muted tabular-nums">
+              Importing… {progress ? `${formatCount(progress.done)} of ${plural(progress.total, 'row')}` : ''}
+            </p>
+          </div>
+        ) : (
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="submit" variant="primary" size="lg" disabled={blocker !== null} busy={changes.commit.isPending}>
+              Import {plural(n, 'row')}
+            </Button>
+            {blocker ? <p className="text-[12.5px] text-muted">{blocker}</p> : null}
+          </div>
+        )}
+      </form>
+    </Card>
+  );
+}
+
+function ModeOption({ id, name, checked, disabled, onChange, label, description }: { id: string; name: string; checked: boolean; disabled?: boolean; onChange: () => void; label: string; description: string }) {
+  return (
+    <div className={cx('flex items-start gap-2', disabled && 'opacity-60')}>
+      <input type="radio" id={id} name={name} checked={checked} disabled={disabled} onChange={onChange} aria-describedby={`${id}-d`} className="mt-0.5 size-4 accent-(--accent)" />
+      <div className="flex flex-col">
+        <label htmlFor={id} className="text-[13px] font-medium">
+          {label}
+        </label>
+        <p id={`${id}-d`} className="text-[12px] text-muted">
+          {description}
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../server/src/start';
+import { keychainAvailable } from '../support/keychain';
+import { backends, skippedHere } from './support/backends';
+import { TestDesktop } from './support/desktop';
+import { startFakeAnthropic, type FakeAnthropic } from './support/fake-anthropic';
+
+const KEY = 'sk-ant-api03-desktop-import-key-0123456789';
+const FIXTURE = new URL('../fixtures/import/', import.meta.url);
+
+/**
+ * A spreadsheet import as a warehouse lead makes it, through the desktop router (the renderer's
+ * view) against a real server on both databases: drop a German export whose "Ablage" column
+ * the built-in rules cannot place, let Claude (a local fake Messages API, through the real SDK)
+ * map it, fix a bad cell in place, commit, and see the lots arrive on a second terminal.
+ */
+describe.runIf(keychainAvailable).each(backends)('spreadsheet import from the desktop on $name', (backend) => {
+  if (skippedHere(backend)) return;
+  let server: RunningServer;
+  let teardown: () => Promise<void>;
+  let fake: FakeAnthropic;
+  let lead: TestDesktop;
+  let other: TestDesktop;
+
+  beforeAll(async () => {
+    const setup = await backend.setup();
+    teardown = setup.teardown;
+    fake = await startFakeAnthropic({ apiKey: KEY });
+    const config = setup.config();
+    server = await startServer({ ...config, ai: { ...config.ai, apiKey: KEY, baseUrl: fake.url } });
+    lead = new TestDesktop(server.url);
+    await lead.api.session.register.mutate({ companyName: 'Apotheke Nord GmbH', name: 'Lena Vogel', email: 'lena@apotheke-nord.example', password: 'Charge 4711 ist frei' });
+    other = new TestDesktop(server.url);
+    await other.api.session.signIn.mutate({ email: 'lena@apotheke-nord.example', password: 'Charge 4711 ist frei' });
+  });
+  afterAll(async () => {
+    lead?.dispose();
+    other?.dispose();
+    await server?.close();
+    await fake?.close();
+    await teardown?.();
+  });
+
+  async function ready(id: string) {
+    for (let i = 0; i < 200; i += 1) {
+      const view = await lead.api.imports.view.query({ id });
+      if (view.status !== 'reading' && !view.mappingPath.pending) return view;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the import never became ready');
+  }
+
+  it('maps with Claude, fixes a cell in place, commits through the outbox and syncs', async () => {
+    const file = join(lead.dir, 'bestand.csv');
+    const lines = ['Bestandsliste Apotheke Nord;;;;;', ';;;;;', 'NDC;Bezeichnung;Charge;Verfall;Menge;Ablage'];
+    for (let i = 0; i < 30; i += 1) lines.push(`${i % 2 ? '0378-1800-01' : '67457-153-03'};${i % 2 ? 'Levothyroxin 25 µg' : 'Oxaliplatin 50 mg'};CH${1000 + i};${String((i % 28) + 1).padStart(2, '0')}.0${(i % 9) + 1}.2028;${i + 1}.000;K-${i % 4}`);
+    lines[10] = '67457-153-03;Oxaliplatin 50 mg;CH2000;31.02.2028;5;K-1';
+    writeFileSync(file, lines.join('\r\n'), 'latin1');
+    fake.script({ kind: 'tool', input: { mappings: [{ column: 5, target: 'location', confidence: 0.9, reason: '"Ablage" is where the packs are stored: a storage bin.' }] }, usage: { input_tokens: 812, output_tokens: 64 } });
+
+    const { id } = await lead.api.imports.openPath.mutate({ path: file });
+    const view = await ready(id);
+    expect(view.status).toBe('ready');
+    expect(view.headerRow).toBe(3);
+    expect(view.file).toMatchObject({ format: 'csv', delimiter: ';', name: 'bestand.csv' });
+    const target = (header: string) => view.mapping.find((m) => m.header === header)?.target;
+    expect([target('NDC'), target('Bezeichnung'), target('Charge'), target('Verfall'), target('Menge'), target('Ablage')]).toEqual(['ndc', 'productName', 'lot', 'expiry', 'quantity', 'location']);
+    expect(view.mappingPath).toMatchObject({ path: 'ai' });
+    expect(view.mapping.find((m) => m.header === 'Ablage')).toMatchObject({ source: 'ai', reason: expect.stringContaining('storage bin') });
+    // Claude saw headers and at most five samples, never the file.
+    const sent = fake.requests.at(-1)?.raw ?? '';
+    expect(sent).toContain('Ablage');
+    expect(sent).not.toContain('CH1020');
+
+    expect(view.summary).toMatchObject({ total: 30, valid: 29, invalid: 1 });
+    const errors = await lead.api.imports.rows.query({ id, only: 'errors' });
+    expect(errors.rows.map((r) => r.row)).toEqual([11]);
+    expect(errors.rows[0]?.issues[0]).toMatchObject({ code: 'bad-date', severity: 'error', message: expect.stringContaining('31.02.2028') });
+
+    const fixed = await lead.api.imports.editCell.mutate({ id, row: 11, column: 3, value: '28.02.2028' });
+    expect(fixed.summary).toMatchObject({ valid: 30, invalid: 0 });
+    expect((await lead.api.imports.rows.query({ id, offset: 7, limit: 1 })).rows[0]).toMatchObject({ row: 11, edited: [3], cells: expect.arrayContaining(['28.02.2028']) });
+
+    await lead.api.imports.commit.mutate({ id, mode: 'all-or-nothing', warehouse: 'Hauptlager' });
+    let done = await lead.api.imports.view.query({ id });
+    for (let i = 0; i < 200 && done.status === 'committing'; i += 1) {
+      await new Promise((r) => setTimeout(r, 25));
+      done = await lead.api.imports.view.query({ id });
+    }
+    expect(done.status).toBe('committed');
+    expect(done.result).toMatchObject({ imported: 30, skipped: 0, failed: [] });
+    const [record] = await lead.api.imports.history.query();
+    expect(record).toMatchObject({ fileName: 'bestand.csv', status: 'committed', rowsImported: 30, mappingPath: 'ai', mode: 'all-or-nothing', fileSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+    await lead.api.sync.now.mutate();
+    await other.api.sync.now.mutate();
+    const stock = (await other.api.stock.list.query({ search: 'CH1009' })).rows;
+    // "10.000" is ten thousand in a German file; 10.01.2028 is day-first.
+    expect(stock.find((s) => s.lotNumber === 'CH1009')).toMatchObject({ quantity: 10_000, expiry: '2028-01-10' });
+
+    // Same header layout next time: the mapping is remembered, Claude is not asked again.
+    const again = join(lead.dir, 'bestand-2.csv');
+    writeFileSync(again, lines.slice(0, 5).join('\r\n'), 'latin1');
+    const asked = fake.requests.length;
+    const second = await ready((await lead.api.imports.openPath.mutate({ path: again })).id);
+    expect(second.mappingPath.path).toBe('memory');
+    expect(second.mapping.find((m) => m.header === 'Ablage')?.target).toBe('location');
+    expect(fake.requests.length).toBe(asked);
+
+    const undone = await lead.api.imports.undo.mutate({ importId: record?.id ?? '' });
+    expect(undone).toEqual({ reversed: 30, partial: [] });
+    await lead.api.sync.now.mutate();
+    await other.api.sync.now.mutate();
+    expect((await other.api.stock.list.query({ search: 'CH1009' })).rows.filter((s) => s.quantity > 0)).toEqual([]);
+  });
+
+  it('says plainly when a file cannot be read, and imports nothing', async () => {
+    const { id } = await lead.api.imports.openPath.mutate({ path: new URL('openboxes-inventory-template.xls', FIXTURE).pathname });
+    const view = await ready(id);
+    expect(view.status).toBe('ready');
+    expect(view.file.format).toBe('xls');
+    const bad = join(lead.dir, 'export.xls');
+    writeFileSync(bad, '<html><body><table><tr><td>Lot</td></tr></table></body></html>');
+    const failed = await ready((await lead.api.imports.openPath.mutate({ path: bad })).id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatchObject({ code: 'import/unreadable-file', message: expect.stringContaining('web page') });
+  });
+});
