@@ -1,4 +1,4 @@
-import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { parse as parseUuid, v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 
 /**
  * Ids are made on whichever side creates a row, offline included. New rows get UUIDv7
@@ -11,14 +11,29 @@ export function newId(): string {
 }
 
 export function productIdFor(companyId: string, ndc11: string): string {
-  return uuidv5(`product:${ndc11}`, companyId);
+  return nameBased(`product:${ndc11}`, companyId);
 }
 
 export function lotIdFor(companyId: string, productId: string, lotNumber: string): string {
   // The lot number is used exactly as written: "0012/A" and "12/A" are different lots.
-  return uuidv5(`lot:${productId}:${lotNumber}`, companyId);
+  return nameBased(`lot:${productId}:${lotNumber}`, companyId);
 }
 
 export function locationIdFor(companyId: string, warehouse: string, zone: string | null, bin: string | null): string {
-  return uuidv5(`location:${JSON.stringify([warehouse, zone ?? '', bin ?? ''])}`, companyId);
+  return nameBased(`location:${JSON.stringify([warehouse, zone ?? '', bin ?? ''])}`, companyId);
+}
+
+/**
+ * UUIDv5 with the company's namespace parsed once, and the last answer kept: a bulk import
+ * derives the same lot id twice per row (the receive, then the import line) and a whole file's
+ * ids in one company, and both parse and SHA-1 showed up in its profile.
+ */
+let namespace = { id: '', bytes: new Uint8Array(16) };
+let last = { name: '', companyId: '', id: '' };
+function nameBased(name: string, companyId: string): string {
+  if (last.name === name && last.companyId === companyId) return last.id;
+  if (namespace.id !== companyId) namespace = { id: companyId, bytes: parseUuid(companyId) };
+  const id = uuidv5(name, namespace.bytes);
+  last = { name, companyId, id };
+  return id;
 }
