@@ -171,7 +171,8 @@ export class DesktopImports {
     const header = s.analysis?.headerIndex ?? 0;
     const indexes: number[] = [];
     for (let i = header + 1; i < s.rows.length; i += 1) {
-      if (only === 'all' || s.issuesOf(i).some((x) => (only === 'errors' ? x.severity === 'error' : x.severity === 'warning'))) indexes.push(i);
+      // "Warnings" lists what the summary counts as warnings: a new product is a notice, not one.
+      if (only === 'all' || s.issuesOf(i).some((x) => (only === 'errors' ? x.severity === 'error' : x.severity === 'warning' && x.code !== 'unknown-product'))) indexes.push(i);
     }
     return {
       total: indexes.length,
