@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../../shared/errors';
-import { catalogOf } from '../../../src-main/core/import/import-catalog';
+import { importCatalogOf } from '../../../shared/import';
 import { checkFile, dryRunReport, type FileCheck } from '../../../src-main/core/import/file-import';
 import { importTargetSchema, type DateOrder, type ImportTarget } from '../../../shared/import/types';
 import { analyseFile } from '../../../src-main/core/import/stream-import';
@@ -61,7 +61,7 @@ async function run(path: string, opts: ImportOptions): Promise<number> {
   const common = { sheet: opts.sheet, overrides, dateOrders };
 
   if (opts.dryRun) {
-    const check = await checkFile(path, catalogOf([]), { ...common, today });
+    const check = await checkFile(path, importCatalogOf([]), { ...common, today });
     print(path, check, opts, null);
     return check.summary.invalid > 0 || check.missingTargets.length > 0 ? 1 : 0;
   }
