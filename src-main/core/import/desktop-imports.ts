@@ -104,7 +104,7 @@ export class DesktopImports {
       void this.askClaude(session);
     } catch (err) {
       session.status = session.abort.signal.aborted ? 'cancelled' : 'failed';
-      session.error = serializeError(err, logUnexpected);
+      session.error = serializeError(tooBigToPreview(err, session.file.name), logUnexpected);
     }
   }
 
@@ -367,6 +367,16 @@ export class DesktopImports {
         .all(this.who().companyId) as { warehouse: string }[]
     ).map((r) => r.warehouse);
   }
+}
+
+/** A file too long to preview can still go in, streamed, from the command line. */
+function tooBigToPreview(err: unknown, fileName: string): unknown {
+  if (!(err instanceof AppError) || err.code !== 'import/too-many-rows') return err;
+  return new AppError(
+    'import/too-many-rows',
+    `“${fileName}” has more than ${INTERACTIVE_MAX_ROWS.toLocaleString('en-US')} rows, too many to preview and correct here. ` +
+      'Split it, or import it with `atlas import FILE` on this computer, which streams files of millions of rows.',
+  );
 }
 
 function countIssues(s: ImportSession): Record<string, number> {

@@ -151,7 +151,7 @@ function parseRequest(raw: string): MessagesRequest | string {
 
 function message(req: MessagesRequest, content: unknown[], stopReason: string, raw: string, usage?: { input_tokens: number; output_tokens: number }) {
   // Aliases resolve to a dated snapshot in the answer, as the real API does.
-  const model = /-\d{8}$/.test(req.model) ? req.model : `${req.model}-20250929`;
+  const model = /-\d{8}$/.test(req.model) ? req.model : `${req.model}-20251001`;
   return {
     id: `msg_01${randomBytes(11).toString('hex')}`,
     type: 'message',
