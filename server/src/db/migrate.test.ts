@@ -57,7 +57,7 @@ describe('migrations', () => {
       ].sort(),
     );
     expect([...(tables.get('refresh_tokens') ?? [])].sort()).toEqual(
-      ['company_id', 'created_at', 'expires_at', 'family_id', 'id', 'replaced_by', 'revoked_at', 'token_hash', 'used_at', 'user_id'].sort(),
+      ['company_id', 'created_at', 'expires_at', 'family_id', 'id', 'parent_id', 'replaced_by', 'revoked_at', 'token_hash', 'used_at', 'user_id'].sort(),
     );
   });
 

@@ -79,8 +79,14 @@ export const refreshTokens = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
     replacedBy: uuid('replaced_by'),
+    /** The token this one was rotated from: retries of a lost refresh give it siblings. */
+    parentId: uuid('parent_id'),
   },
-  (t) => [index('refresh_tokens_family_idx').on(t.familyId), index('refresh_tokens_company_user_idx').on(t.companyId, t.userId)],
+  (t) => [
+    index('refresh_tokens_family_idx').on(t.familyId),
+    index('refresh_tokens_company_user_idx').on(t.companyId, t.userId),
+    index('refresh_tokens_parent_idx').on(t.parentId),
+  ],
 );
 
 /**

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Role } from '../../../../shared/auth/schemas';
 import type { Executor, Transaction } from '../../db/client';
 import { memberships, refreshTokens } from '../../db/schema/index';
@@ -13,9 +13,11 @@ const TOKEN_BYTES = 32;
 const DAY_MS = 86_400_000;
 /**
  * A refresh whose response was lost leaves the client holding the token it just spent. Within
- * this window, and only while the successor it never received is still unused, presenting the
- * spent token again rotates once more instead of counting as theft (the "reuse interval" of
- * RFC 9700 §4.14.2 implementations); outside it, reuse revokes the whole family.
+ * this window, and only while no successor of it has been used, presenting the spent token again
+ * rotates once more instead of counting as theft (the "reuse interval" of RFC 9700 §4.14.2
+ * implementations); outside it, reuse revokes the whole family. The successors issued so far stay
+ * valid until one of them is used, which revokes the others: when one request reaches the server
+ * twice (a proxy or an HTTP/2 retry), the client may keep either answer.
  */
 const REUSE_GRACE_MS = 30_000;
 
@@ -32,7 +34,7 @@ export function hashRefreshToken(token: string): string {
 
 export async function issueRefreshToken(
   db: Executor,
-  owner: { companyId: string; userId: string; familyId?: string },
+  owner: { companyId: string; userId: string; familyId?: string; parentId?: string },
   ttlDays: number,
   now = new Date(),
 ): Promise<IssuedRefreshToken> {
@@ -41,7 +43,7 @@ export async function issueRefreshToken(
   const expiresAt = new Date(now.getTime() + ttlDays * DAY_MS);
   const [row] = await db
     .insert(refreshTokens)
-    .values({ companyId: owner.companyId, userId: owner.userId, familyId, tokenHash: hashRefreshToken(token), expiresAt, createdAt: now })
+    .values({ companyId: owner.companyId, userId: owner.userId, familyId, parentId: owner.parentId ?? null, tokenHash: hashRefreshToken(token), expiresAt, createdAt: now })
     .returning({ id: refreshTokens.id });
   if (!row) throw new Error('insert into refresh_tokens returned no row');
   return { id: row.id, token, familyId, expiresAt };
@@ -68,6 +70,7 @@ export async function rotateRefreshToken(tx: Transaction, token: string, ttlDays
       usedAt: refreshTokens.usedAt,
       revokedAt: refreshTokens.revokedAt,
       replacedBy: refreshTokens.replacedBy,
+      parentId: refreshTokens.parentId,
     })
     .from(refreshTokens)
     .where(eq(refreshTokens.tokenHash, hashRefreshToken(token)))
@@ -91,26 +94,30 @@ export async function rotateRefreshToken(tx: Transaction, token: string, ttlDays
     return { ok: false, reason: 'invalid' };
   }
 
-  const issued = await issueRefreshToken(tx, { companyId: row.companyId, userId: row.userId, familyId: row.familyId }, ttlDays, now);
+  const issued = await issueRefreshToken(tx, { companyId: row.companyId, userId: row.userId, familyId: row.familyId, parentId: row.id }, ttlDays, now);
   await tx.update(refreshTokens).set({ usedAt: row.usedAt ?? now, replacedBy: issued.id }).where(eq(refreshTokens.id, row.id));
+  // This token is the one its holder kept: siblings issued for lost-response retries end here.
+  if (row.usedAt === null && row.parentId !== null) {
+    await tx
+      .update(refreshTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(refreshTokens.parentId, row.parentId), ne(refreshTokens.id, row.id), isNull(refreshTokens.usedAt), isNull(refreshTokens.revokedAt)));
+  }
   return { ok: true, issued, userId: row.userId, companyId: row.companyId, role: member.role };
 }
 
 /**
- * True when a spent token is presented again soon after its rotation and its successor was never
- * used — the client cannot have received it. That successor is revoked (nobody holds it) and the
- * caller rotates again. Locks the successor row so two such retries cannot both pass.
+ * True when a spent token is presented again soon after its rotation and none of its successors
+ * has been used — the client may not have received any. The caller issues one more; whichever
+ * successor is used first revokes the rest. The parent row is locked (FOR UPDATE) by the caller,
+ * so two such retries are serialised.
  */
-async function lostResponseRetry(tx: Transaction, row: { usedAt: Date | null; replacedBy: string | null }, now: Date): Promise<boolean> {
-  if (!row.usedAt || !row.replacedBy || now.getTime() - row.usedAt.getTime() > REUSE_GRACE_MS) return false;
-  const [successor] = await tx
-    .select({ usedAt: refreshTokens.usedAt, revokedAt: refreshTokens.revokedAt })
-    .from(refreshTokens)
-    .where(eq(refreshTokens.id, row.replacedBy))
-    .for('update');
-  if (!successor || successor.usedAt !== null) return false;
-  if (successor.revokedAt === null) await tx.update(refreshTokens).set({ revokedAt: now }).where(eq(refreshTokens.id, row.replacedBy));
-  return true;
+async function lostResponseRetry(tx: Transaction, row: { id: string; usedAt: Date | null }, now: Date): Promise<boolean> {
+  if (!row.usedAt || now.getTime() - row.usedAt.getTime() > REUSE_GRACE_MS) return false;
+  // Locking every successor waits out a rotation of one of them that is under way, and makes
+  // that rotation see the sibling issued here (it revokes the unused ones when it runs).
+  const successors = await tx.select({ usedAt: refreshTokens.usedAt }).from(refreshTokens).where(eq(refreshTokens.parentId, row.id)).for('update');
+  return successors.every((s) => s.usedAt === null);
 }
 
 export async function revokeFamily(db: Executor, familyId: string, now = new Date()): Promise<void> {
