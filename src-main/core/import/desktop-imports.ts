@@ -3,18 +3,18 @@ import { rmSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import { serializeError } from '../../../shared/serialize-error';
 import { newId } from '../../../shared/ids';
-import type { DateOrder, ImportIssue, ImportTarget } from '../../../shared/import/types';
+import type { DateOrder, ImportTarget } from '../../../shared/import/types';
 import type { ReplicaDb } from '../replica/open-replica';
 import type { ReplicaWriter } from '../replica/replica-writer';
 import type { SessionManager } from '../session/session-manager';
 import type { SyncStore } from '../sync/sync-store';
 import { aiRequestColumns, mergeAiSuggestions, uncertainColumns } from './ai-mapping';
-import { commitRows, ImportCommitter, type CommitMode } from './import-committer';
-import { checkFile, type FileImportOptions } from './file-import';
-import { planFor, validateFile } from './stream-import';
+import { commitRows, type CommitMode } from './import-committer';
+import { importWholeFile, type WholeFileOptions } from './file-import';
 import { replicaImportCatalog } from './import-catalog';
 import { ImportRecords } from './import-records';
 import { ImportSession, type StagedFile } from './import-session';
+import { importRows, importView, type RowFilter } from './import-view';
 import { undoImport } from './import-undo';
 import { DEFAULT_READ_LIMITS, readSpreadsheet } from './read/read-spreadsheet';
 import { stagePath, stageUpload } from './stage-file';
@@ -141,48 +141,12 @@ export class DesktopImports {
   }
 
   view(id: string) {
-    const s = this.get(id);
-    const a = s.analysis;
-    const ambiguous = s.plan?.ambiguousDateColumns ?? [];
-    return {
-      id: s.id,
-      status: s.status,
-      error: s.error,
-      progress: s.progress,
-      commitProgress: s.commitProgress,
-      file: { name: s.file.name, bytes: s.file.bytes, sha256: s.file.sha256, ...(s.meta ?? {}) },
-      headerRow: a ? a.headerIndex + 1 : null,
-      headerReason: a?.headerReason ?? null,
-      headers: a?.headers ?? [],
-      mapping: s.mapping,
-      mappingPath: s.mappingPath,
-      missingTargets: s.status === 'ready' ? s.missingTargets() : [],
-      dateOrders: s.plan?.dateOrders ?? {},
-      ambiguousDates: ambiguous.map((column) => ({ column, header: a?.headers[column] ?? '', samples: a?.profiles[column]?.samples.slice(0, 8) ?? [] })),
-      summary: s.validation?.summary ?? null,
-      issueCounts: countIssues(s),
-      result: s.result,
-    };
+    return importView(this.get(id));
   }
 
   /** A page of the preview grid: the cells as the user sees them (with corrections) and their issues. */
-  rows(id: string, offset: number, limit: number, only: 'all' | 'errors' | 'warnings') {
-    const s = this.get(id);
-    const header = s.analysis?.headerIndex ?? 0;
-    const indexes: number[] = [];
-    for (let i = header + 1; i < s.rows.length; i += 1) {
-      // "Warnings" lists what the summary counts as warnings: a new product is a notice, not one.
-      if (only === 'all' || s.issuesOf(i).some((x) => (only === 'errors' ? x.severity === 'error' : x.severity === 'warning' && x.code !== 'unknown-product'))) indexes.push(i);
-    }
-    return {
-      total: indexes.length,
-      rows: indexes.slice(offset, offset + limit).map((i) => {
-        const edits = s.edits.get(i);
-        const cells = (s.rows[i] ?? []).map((c, column) => (edits?.has(column) ? edits.get(column) ?? '' : c === null ? '' : String(c)));
-        for (const [column, text] of edits ?? []) cells[column] = text;
-        return { row: i + 1, cells, edited: [...(edits?.keys() ?? [])], issues: s.issuesOf(i), normalized: s.validation?.rows[i] ?? null };
-      }),
-    };
+  rows(id: string, offset: number, limit: number, only: RowFilter) {
+    return importRows(this.get(id), offset, limit, only);
   }
 
   setSheet(id: string, sheet: string) {
@@ -295,58 +259,11 @@ export class DesktopImports {
     return { ok: true as const };
   }
 
-  /**
-   * A whole file in one go, streamed (the CLI, and files too large to preview): check it, then —
-   * if it may go in under the chosen mode — read it again and commit as it is read.
-   */
-  async importFile(path: string, options: Omit<FileImportOptions, 'today' | 'memory'> & { mode: CommitMode; warehouse: string }) {
-    const who = this.who();
-    const staged = await stagePath(path);
-    const catalog = replicaImportCatalog(this.o.db, who.companyId);
-    const check = await checkFile(path, catalog, { ...options, today: this.today(), memory: null });
-    const refusal = check.missingTargets.length
-      ? `Map the required columns first: ${check.missingTargets.join('; ')}.`
-      : check.summary.valid === 0
-        ? 'No row is valid; nothing was imported.'
-        : options.mode === 'all-or-nothing' && check.summary.invalid > 0
-          ? `${check.summary.invalid} rows have errors; nothing was imported (use --valid-only to import the others).`
-          : null;
-    if (refusal) return { check, imported: null, refusal };
-    const importId = newId();
-    const at = this.o.now().toISOString();
-    const file = check.file;
-    this.records.begin({
-      id: importId,
-      companyId: who.companyId,
-      fileName: staged.name,
-      fileSha256: staged.sha256,
-      fileBytes: staged.bytes,
-      format: file.meta.format,
-      sheet: file.meta.sheet,
-      headerRow: file.analysis.headerIndex + 1,
-      mapping: file.mapping,
-      mappingPath: 'deterministic',
-      mode: options.mode,
-      rowsTotal: check.summary.total,
-      rowsValid: check.summary.valid,
-      rowsInvalid: check.summary.invalid,
-      createdBy: who.userId,
-      createdAt: at,
-    });
-    const committer = new ImportCommitter(this.o, { importId, mode: options.mode, warehouse: options.warehouse, session: who });
-    const plan = planFor(file, this.today(), options.dateOrders);
-    const write = async () => {
-      await validateFile(path, file, plan, catalog, { onValid: (rows) => committer.write(rows) }, options);
-    };
-    try {
-      await (options.mode === 'all-or-nothing' ? committer.atomically(write) : write());
-    } catch (err) {
-      this.records.fail(importId, this.o.now().toISOString());
-      throw err;
-    }
-    this.records.finish(importId, this.o.now().toISOString(), committer.result);
-    this.o.onChange();
-    return { check, imported: { importId, ...committer.result }, refusal: null };
+  /** A whole file in one go, streamed (the CLI, and files too large to preview); see file-import.ts. */
+  async importFile(path: string, options: WholeFileOptions) {
+    const result = await importWholeFile(this.o, this.records, this.who(), this.today(), path, options);
+    if (result.imported) this.o.onChange();
+    return result;
   }
 
   history() {
@@ -377,12 +294,6 @@ function tooBigToPreview(err: unknown, fileName: string): unknown {
     `“${fileName}” has more than ${INTERACTIVE_MAX_ROWS.toLocaleString('en-US')} rows, too many to preview and correct here. ` +
       'Split it, or import it with `atlas import FILE` on this computer, which streams files of millions of rows.',
   );
-}
-
-function countIssues(s: ImportSession): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const list of s.validation?.issues.values() ?? []) for (const i of list as ImportIssue[]) counts[i.code] = (counts[i.code] ?? 0) + 1;
-  return counts;
 }
 
 function logUnexpected(err: unknown, ref: string): void {

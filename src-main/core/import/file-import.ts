@@ -1,5 +1,10 @@
 import { missingRequiredTargets } from '../../../shared/import';
 import type { ColumnMapping, DateOrder, ImportCatalog, ImportIssue, ImportTarget, NormalizedRow } from '../../../shared/import/types';
+import { newId } from '../../../shared/ids';
+import { replicaImportCatalog } from './import-catalog';
+import { ImportCommitter, type CommitDeps, type CommitMode } from './import-committer';
+import type { ImportRecords } from './import-records';
+import { stagePath } from './stage-file';
 import { analyseFile, planFor, validateFile, type FileAnalysis, type StreamOptions } from './stream-import';
 import type { SheetSummary } from './validate-sheet';
 
@@ -70,3 +75,56 @@ export function dryRunReport(path: string, check: FileCheck) {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+export type WholeFileOptions = Omit<FileImportOptions, 'today' | 'memory'> & { mode: CommitMode; warehouse: string };
+
+/**
+ * A whole file in one go, streamed (the CLI, and files too large to preview): check it, then —
+ * if it may go in under the chosen mode — read it again and commit as it is read.
+ */
+export async function importWholeFile(deps: CommitDeps, records: ImportRecords, who: { companyId: string; userId: string }, today: string, path: string, options: WholeFileOptions) {
+  const staged = await stagePath(path);
+  const catalog = replicaImportCatalog(deps.db, who.companyId);
+  const check = await checkFile(path, catalog, { ...options, today, memory: null });
+  const refusal = check.missingTargets.length
+    ? `Map the required columns first: ${check.missingTargets.join('; ')}.`
+    : check.summary.valid === 0
+      ? 'No row is valid; nothing was imported.'
+      : options.mode === 'all-or-nothing' && check.summary.invalid > 0
+        ? `${check.summary.invalid} rows have errors; nothing was imported (use --valid-only to import the others).`
+        : null;
+  if (refusal) return { check, imported: null, refusal };
+  const importId = newId();
+  const file = check.file;
+  records.begin({
+    id: importId,
+    companyId: who.companyId,
+    fileName: staged.name,
+    fileSha256: staged.sha256,
+    fileBytes: staged.bytes,
+    format: file.meta.format,
+    sheet: file.meta.sheet,
+    headerRow: file.analysis.headerIndex + 1,
+    mapping: file.mapping,
+    mappingPath: 'deterministic',
+    mode: options.mode,
+    rowsTotal: check.summary.total,
+    rowsValid: check.summary.valid,
+    rowsInvalid: check.summary.invalid,
+    createdBy: who.userId,
+    createdAt: deps.now().toISOString(),
+  });
+  const committer = new ImportCommitter(deps, { importId, mode: options.mode, warehouse: options.warehouse, session: who });
+  const plan = planFor(file, today, options.dateOrders);
+  const write = async () => {
+    await validateFile(path, file, plan, catalog, { onValid: (rows) => committer.write(rows) }, options);
+  };
+  try {
+    await (options.mode === 'all-or-nothing' ? committer.atomically(write) : write());
+  } catch (err) {
+    records.fail(importId, deps.now().toISOString());
+    throw err;
+  }
+  records.finish(importId, deps.now().toISOString(), committer.result);
+  return { check, imported: { importId, ...committer.result }, refusal: null };
+}
