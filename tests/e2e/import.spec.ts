@@ -159,6 +159,8 @@ test('a German stock list is mapped, corrected in place, imported, found in stoc
   await page.getByRole('link', { name: 'See the stock' }).click();
   await expect(page.getByRole('heading', { name: 'Stock', exact: true })).toBeVisible();
   await page.getByLabel('Search stock').fill(lotOf(BAD_ROW));
+  // The search narrows the 200 imported lines to that one lot.
+  await expect(page.getByText('1 line', { exact: true })).toBeVisible();
   const stockRow = page.getByRole('row', { name: new RegExp(lotOf(BAD_ROW)) });
   await expect(stockRow).toBeVisible();
   await expect(stockRow).toContainText(productOf(BAD_ROW).name);
