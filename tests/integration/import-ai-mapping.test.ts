@@ -104,8 +104,8 @@ describe.each(backends)('AI column mapping over HTTP on $name', (backend) => {
 
       expect(result).toEqual({
         path: 'ai',
-        note: 'Claude (claude-sonnet-4-5-20250929) suggested fields for 4 of 5 columns; 1 fit no field. Review them before importing.',
-        model: 'claude-sonnet-4-5-20250929',
+        note: 'Claude (claude-haiku-4-5-20251001) suggested fields for 4 of 5 columns; 1 fit no field. Review them before importing.',
+        model: 'claude-haiku-4-5-20251001',
         suggestions: MAPPINGS,
         usage: { inputTokens: 1234, outputTokens: 210 },
         quota: { used: 1, limit: 3, tier: 'free', month: expect.stringMatching(/^\d{4}-\d{2}$/) },
@@ -117,7 +117,7 @@ describe.each(backends)('AI column mapping over HTTP on $name', (backend) => {
       expect(req?.headers['authorization']).toBe(`Bearer ${KEY}`);
       expect(req?.headers['anthropic-version']).toBeTruthy();
       expect(req?.body).toMatchObject({
-        model: 'claude-sonnet-4-5',
+        model: 'claude-haiku-4-5',
         max_tokens: 1024,
         tool_choice: { type: 'tool', name: 'map_columns' },
         tools: [{ name: 'map_columns', input_schema: { type: 'object', required: ['mappings'] } }],
@@ -327,8 +327,8 @@ describe.each(backends)('AI column mapping over HTTP on $name', (backend) => {
         ].sort(),
       );
       const [first] = await database.db.select().from(aiUsage).where(eq(aiUsage.inputTokens, 1234));
-      expect(first).toMatchObject({ feature: 'import-mapping', model: 'claude-sonnet-4-5-20250929', outputTokens: 210, httpStatus: null, requestId: expect.stringMatching(/^req_/) });
-      expect(rows.find((r) => r.errorKind === 'overloaded')).toMatchObject({ httpStatus: 529, inputTokens: null, model: 'claude-sonnet-4-5', requestId: expect.stringMatching(/^req_/) });
+      expect(first).toMatchObject({ feature: 'import-mapping', model: 'claude-haiku-4-5-20251001', outputTokens: 210, httpStatus: null, requestId: expect.stringMatching(/^req_/) });
+      expect(rows.find((r) => r.errorKind === 'overloaded')).toMatchObject({ httpStatus: 529, inputTokens: null, model: 'claude-haiku-4-5', requestId: expect.stringMatching(/^req_/) });
       expect(rows.every((r) => r.companyId && r.userId && r.completedAt)).toBe(true);
       expect(JSON.stringify(rows)).not.toContain(KEY);
     } finally {
