@@ -48,4 +48,13 @@ describe('layering', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it('reads fixtures from tests/fixtures only: a clean clone (CI) has nothing outside the repository', () => {
+    const all = readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /\.(tsx?|mjs|sh)$/.test(e.name))
+      .map((e) => relative(root, join(e.parentPath, e.name)))
+      .filter((f) => !f.startsWith('node_modules') && !f.startsWith('.') && !f.startsWith('out/') && f !== 'tests/layering.test.ts');
+    const offenders = all.filter((f) => /shared\/fixtures\/|\/work\/shared/.test(readFileSync(join(root, f), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
 });

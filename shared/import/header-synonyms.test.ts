@@ -4,7 +4,7 @@ import { headerSynonyms, matchHeader, normalizeHeader } from './header-synonyms'
 import { SYNONYM_TABLE } from './synonym-table';
 import { IMPORT_TARGETS, type ImportTarget } from './types';
 
-const sheet = (name: string) => new URL(`../../../shared/fixtures/inventory-sheets/${name}.csv`, import.meta.url);
+const sheet = (name: string) => new URL(`../../tests/fixtures/import/${name}.csv`, import.meta.url);
 const headerLine = (name: string) => (readFileSync(sheet(name), 'utf8').split(/\r?\n/)[0] ?? '').split(',');
 
 describe('normalizeHeader', () => {

@@ -145,7 +145,7 @@ describe('a date column that mixes conventions', () => {
 
 describe('FDA recall notices (openFDA)', () => {
   it('reads "Lot #: RB81031, Exp 01/13" and the 5-3-2 NDC printed with it', () => {
-    const xml = readFileSync(new URL('../../../shared/fixtures/openfda/recall-ndc-5-3-2.xml', import.meta.url), 'utf8');
+    const xml = readFileSync(new URL('../../tests/fixtures/openfda/recall-ndc-5-3-2.xml', import.meta.url), 'utf8');
     const codeInfo = /<code-info>([^<]*)/.exec(xml)?.[1] ?? '';
     const exp = /Exp [^,;]+/.exec(codeInfo)?.[0] ?? '';
     const ndc = /NDC (\d+-\d+-\d+)/.exec(xml)?.[1] ?? '';

@@ -3,9 +3,9 @@ import Papa from 'papaparse';
 import { ColumnProfiler } from './column-profiler';
 import type { Cell, ColumnProfile } from './types';
 
-/** A real inventory sheet from /work/shared/fixtures/inventory-sheets (see its README), as rows of cells. */
+/** A real inventory sheet from tests/fixtures/import (see its README), as rows of cells. */
 export function fixtureSheet(name: string): string[][] {
-  const text = readFileSync(new URL(`../../../shared/fixtures/inventory-sheets/${name}.csv`, import.meta.url), 'utf8');
+  const text = readFileSync(new URL(`../../tests/fixtures/import/${name}.csv`, import.meta.url), 'utf8');
   return Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
 }
 
