@@ -77,6 +77,14 @@ export class ImportCommitter {
     this.progress = deps.db.$client.prepare('UPDATE imports SET rows_imported = ?, rows_skipped = ? WHERE id = ?');
   }
 
+  private readonly productIds = new Map<string, string>();
+  /** A file names a few hundred products over 100,000 rows: derive each id (UUIDv5) once. */
+  private productIdOf(ndc11: string): string {
+    let id = this.productIds.get(ndc11);
+    if (!id) this.productIds.set(ndc11, (id = productIdFor(this.options.session.companyId, ndc11)));
+    return id;
+  }
+
   /** Runs `fn` with every write in one replica transaction: any failure imports nothing. */
   async atomically(fn: () => Promise<void>): Promise<void> {
     this.atomic = true;
@@ -129,7 +137,7 @@ export class ImportCommitter {
       if (perRow) sqlite.exec('SAVEPOINT import_row');
       const created: (() => void)[] = [];
       try {
-        const productId = row.productId ?? productIdFor(options.session.companyId, requireNdc(row));
+        const productId = row.productId ?? this.productIdOf(requireNdc(row));
         if (!row.productId && !this.knownProducts.has(productId) && !(await tx.getProduct(productId))) {
           await apply('product.upsert', {
             ndc11: requireNdc(row),
