@@ -124,8 +124,10 @@ export class DesktopImports {
       const reply = await this.o.session.authed((server) =>
         server.imports.suggestMapping.mutate({ columns: aiRequestColumns(uncertain, analysis.profiles), fileKind: session.meta?.format === 'tsv' ? 'csv' : session.meta?.format }),
       );
-      // The user changed the mapping while we waited: theirs stands.
-      if (JSON.stringify(session.mapping) !== before) return;
+      if (JSON.stringify(session.mapping) !== before) {
+        session.mappingPath = { path: 'deterministic', note: 'You changed the mapping while Claude was asked; yours stands.' };
+        return;
+      }
       if (reply.path === 'ai') {
         session.mapping = mergeAiSuggestions(session.mapping, reply.suggestions, new Set(uncertain.map((u) => u.column)));
         session.validate(replicaImportCatalog(this.o.db, this.who().companyId));
