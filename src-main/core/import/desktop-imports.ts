@@ -190,8 +190,15 @@ export class DesktopImports {
 
   private ready(id: string): ImportSession {
     const s = this.get(id);
-    if (s.status !== 'ready') throw new AppError('import/not-ready', s.status === 'committed' ? 'This import has already been committed.' : 'The file is still being read; wait a moment.');
-    return s;
+    if (s.status === 'ready') return s;
+    const why: Record<Exclude<typeof s.status, 'ready'>, string> = {
+      reading: 'The file is still being read; wait a moment.',
+      committing: 'This import is being written; wait for it to finish.',
+      committed: 'This import has already been committed.',
+      failed: 'This file could not be read; choose another file.',
+      cancelled: 'Reading this file was cancelled; drop it again to start over.',
+    };
+    throw new AppError('import/not-ready', why[s.status]);
   }
 
   /** Starts the commit; progress and the outcome appear in `view`. */
