@@ -48,6 +48,13 @@ export class DesktopImports {
   constructor(private readonly o: DesktopImportsOptions) {
     this.records = new ImportRecords(o.db);
     this.records.markInterrupted();
+    // Uploads staged by an earlier run belong to sessions that died with it: plaintext copies of
+    // someone's spreadsheet have no reason to stay in the data directory.
+    rmSync(this.staging(), { recursive: true, force: true });
+  }
+
+  private staging(): string {
+    return join(this.o.dataDir, 'imports', 'staging');
   }
 
   private who(): Who {
@@ -68,7 +75,7 @@ export class DesktopImports {
 
   upload(name: string, body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>): Promise<StagedFile> {
     this.who();
-    return stageUpload(join(this.o.dataDir, 'imports', 'staging'), name, body, UPLOAD_MAX_BYTES);
+    return stageUpload(this.staging(), name, body, UPLOAD_MAX_BYTES);
   }
 
   /** Opens a staged upload (browser shell) or a local path (Electron, CLI) and starts reading it. */
@@ -263,8 +270,7 @@ export class DesktopImports {
     if (!s) return { ok: true as const };
     s.abort.abort();
     this.sessions.delete(id);
-    const staging = join(this.o.dataDir, 'imports', 'staging');
-    if (dirname(s.file.path).startsWith(staging + sep)) rmSync(dirname(s.file.path), { recursive: true, force: true });
+    if (dirname(s.file.path).startsWith(this.staging() + sep)) rmSync(dirname(s.file.path), { recursive: true, force: true });
     return { ok: true as const };
   }
 
