@@ -53,6 +53,7 @@ export const ERROR_CODES = {
   'import/commit-failed': 422,
   'import/unknown-import': 404,
   'import/already-undone': 409,
+  'ledger/not-canonical': 400,
   'internal/unexpected': 500,
 } as const;
 
