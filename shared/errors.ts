@@ -54,6 +54,11 @@ export const ERROR_CODES = {
   'import/unknown-import': 404,
   'import/already-undone': 409,
   'ledger/not-canonical': 400,
+  // Opening the sealed signing key failed: wrong password, or the sealed blob was altered (the
+  // authenticated encryption cannot tell the two apart, so neither can we).
+  'signing/bad-password': 401,
+  // A signing key or sealed-key blob that is malformed (wrong length, bad base64, unknown version).
+  'signing/bad-key': 400,
   'internal/unexpected': 500,
 } as const;
 
