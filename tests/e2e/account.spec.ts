@@ -1,11 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { shots, url } from './support/shell-url';
 
-const shots = (name: string) => `tests/e2e/results/screenshots/${name}.png`;
-const url = () => {
-  const value = process.env['ATLAS_E2E_URL'];
-  if (!value) throw new Error('ATLAS_E2E_URL is not set: global setup did not start Atlas.');
-  return value;
-};
 
 const account = {
   company: 'Northwind Pharma Distribution',

@@ -1,11 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { shots, url } from './support/shell-url';
 
-const shots = (name: string) => `tests/e2e/results/screenshots/${name}.png`;
-const url = () => {
-  const value = process.env['ATLAS_E2E_URL'];
-  if (!value) throw new Error('ATLAS_E2E_URL is not set: global setup did not start Atlas.');
-  return value;
-};
 
 // Its own company, so the stock and the import history start empty whatever ran before.
 const account = {
