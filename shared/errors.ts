@@ -54,6 +54,8 @@ export const ERROR_CODES = {
   'import/unknown-import': 404,
   'import/already-undone': 409,
   'ledger/not-canonical': 400,
+  // Proof or tree-head request for a size or index the company's ledger does not have.
+  'ledger/out-of-range': 404,
   // Opening the sealed signing key failed: wrong password, or the sealed blob was altered (the
   // authenticated encryption cannot tell the two apart, so neither can we).
   'signing/bad-password': 401,

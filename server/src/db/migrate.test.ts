@@ -45,6 +45,8 @@ describe('migrations', () => {
         'companies',
         'company_versions',
         'instance_secrets',
+        'ledger_entries',
+        'ledger_tree_heads',
         'locations',
         'lots',
         'memberships',

@@ -2,3 +2,4 @@ export * from './accounts';
 export * from './ai';
 export * from './inventory';
 export * from './sync';
+export * from './ledger';

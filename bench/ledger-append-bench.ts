@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type DatabaseOptions } from '../server/src/db/client';
+import { migrateDatabase } from '../server/src/db/migrate';
+import { companies } from '../server/src/db/schema/index';
+import { LedgerStore } from '../server/src/services/ledger/ledger-store';
+import { resolveServerLedgerKey } from '../server/src/services/ledger/server-ledger-key';
+import { postgresUnavailableReason, startPostgres } from '../tests/integration/support/postgres';
+import type { Figure } from './measure';
+
+const BATCH = 100;
+const BATCHES = 50;
+
+/**
+ * Issue 5's append target (≥ 2,000 ledger entries/s on embedded PGlite and on real Postgres):
+ * `BATCHES` transactions of `BATCH` entries each, every one taking the company lock, inserting the
+ * entries and a signed tree head. Each figure is entries/s per batch: `median` the typical batch,
+ * `p95` the rate of the slowest 5 % (a 95th-percentile batch time).
+ */
+export async function ledgerAppendBench(): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-ledger-bench-'));
+  const figures: Figure[] = [];
+  try {
+    figures.push(await appendRate('ledger.append_entries_per_s (PGlite on disk, batches of 100)', { pgliteDir: join(dir, 'pglite'), databaseUrl: undefined }));
+    const unavailable = postgresUnavailableReason();
+    if (unavailable) {
+      console.warn(`[bench] ledger append on PostgreSQL skipped: ${unavailable}`);
+    } else {
+      const pg = await startPostgres();
+      try {
+        figures.push(await appendRate('ledger.append_entries_per_s (PostgreSQL, batches of 100)', { pgliteDir: join(dir, 'unused'), databaseUrl: pg.url }));
+      } finally {
+        await pg.stop();
+      }
+    }
+    return figures;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function appendRate(name: string, options: DatabaseOptions): Promise<Figure> {
+  const database = await openDatabase(options);
+  try {
+    await migrateDatabase(database);
+    const store = new LedgerStore(await resolveServerLedgerKey(database.db));
+    const [company] = await database.db.insert(companies).values({ name: 'Bench' }).returning({ id: companies.id });
+    const companyId = company?.id ?? '';
+    let seq = 0;
+    const batch = () =>
+      Array.from({ length: BATCH }, () => {
+        seq += 1;
+        return { op: 'document.approved', document: `coa-${seq}`, signer: 'a1b2 c3d4 e5f6 0718 293a 4b5c 6d7e 8f90', at: '2026-11-22T10:00:00.000Z' };
+      });
+    await database.db.transaction((tx) => store.appendEntries(tx, companyId, batch())); // warm-up
+    const rates: number[] = [];
+    for (let i = 0; i < BATCHES; i += 1) {
+      const entries = batch();
+      const start = performance.now();
+      await database.db.transaction((tx) => store.appendEntries(tx, companyId, entries));
+      rates.push((BATCH * 1000) / (performance.now() - start));
+    }
+    rates.sort((a, b) => b - a);
+    const at = (q: number) => rates[Math.min(rates.length - 1, Math.floor(q * rates.length))] ?? NaN;
+    return { name, unit: 'entries/s', runs: BATCHES, median: Math.round(at(0.5)), p95: Math.round(at(0.95)) };
+  } finally {
+    await database.close();
+  }
+}
