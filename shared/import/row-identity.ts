@@ -6,6 +6,7 @@ import { resolveProduct, type ProductResolution } from './resolve-product';
 import type { Report, RowContext } from './row-context';
 import { TARGET_LABELS } from './target-labels';
 import type { Cell, ImportCatalog, ImportTarget } from './types';
+import { remember } from './bounded-memo';
 
 export interface RowIdentity {
   /** The same number for the same product, for duplicate detection. */
@@ -13,14 +14,6 @@ export interface RowIdentity {
   ndc11: string | null;
   gtin: string | null;
   productId: string | null;
-}
-
-/** Distinct values remembered per lookup: products repeat across rows, so most rows hit. */
-const MEMO_LIMIT = 10_000;
-
-function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
-  if (map.size < MEMO_LIMIT) map.set(key, value);
-  return value;
 }
 
 /**

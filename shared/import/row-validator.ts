@@ -8,6 +8,7 @@ import { RowIdentifier } from './row-identity';
 import { columnLabel, TARGET_LABELS } from './target-labels';
 import { InvalidText, readLot, readText, TEXT_LIMITS } from './text-fields';
 import { IMPORT_TARGETS, type Cell, type ImportCatalog, type ImportIssue, type ImportIssueCode, type ImportPlan, type ImportTarget, type NormalizedRow } from './types';
+import { remember } from './bounded-memo';
 
 export interface RowValidation {
   /** The normalised row, or null when an error makes it unimportable. */
@@ -20,13 +21,6 @@ export interface RowValidation {
 type TextTarget = keyof typeof TEXT_LIMITS;
 /** Cells that mean "no value" in a price column. */
 const NO_AMOUNT = /^(?:n\/?a|-+|—|–|\?)$/i;
-/** Distinct values remembered per parser; dates, counts and prices repeat across rows. */
-const MEMO_LIMIT = 10_000;
-
-function remember<V>(map: Map<Cell, V>, key: Cell, value: V): V {
-  if (map.size < MEMO_LIMIT) map.set(key, value);
-  return value;
-}
 
 /**
  * Validates and normalises rows one at a time, streaming: it keeps only the duplicate keys and

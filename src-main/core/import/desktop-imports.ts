@@ -12,7 +12,7 @@ import { aiRequestColumns, mergeAiSuggestions, uncertainColumns } from './ai-map
 import { commitRows, type CommitMode } from './import-committer';
 import { importWholeFile, type WholeFileOptions } from './file-import';
 import { replicaImportCatalog } from './import-catalog';
-import { ImportRecords } from './import-records';
+import { ImportRecords, newImportRecord } from './import-records';
 import { ImportSession, type StagedFile } from './import-session';
 import { importRows, importView, type RowFilter } from './import-view';
 import { undoImport } from './import-undo';
@@ -223,24 +223,9 @@ export class DesktopImports {
     if (valid.length === 0) throw new AppError('import/commit-failed', 'No row is valid; nothing to import.');
     const importId = newId();
     const at = this.o.now().toISOString();
-    this.records.begin({
-      id: importId,
-      companyId: who.companyId,
-      fileName: s.file.name,
-      fileSha256: s.file.sha256,
-      fileBytes: s.file.bytes,
-      format: s.meta.format,
-      sheet: s.meta.sheet,
-      headerRow: s.analysis.headerIndex + 1,
-      mapping: s.mapping,
-      mappingPath: s.mappingPath.path,
-      mode: options.mode,
-      rowsTotal: summary.total,
-      rowsValid: summary.valid,
-      rowsInvalid: summary.invalid,
-      createdBy: who.userId,
-      createdAt: at,
-    });
+    this.records.begin(
+      newImportRecord({ id: importId, who, file: s.file, meta: s.meta, headerIndex: s.analysis.headerIndex, mapping: s.mapping, mappingPath: s.mappingPath.path, mode: options.mode, summary, at }),
+    );
     this.records.rememberMapping(who.companyId, s.headerKey(), s.mapping, at);
     s.status = 'committing';
     s.commitProgress = { done: 0, total: valid.length };

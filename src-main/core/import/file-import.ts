@@ -3,7 +3,7 @@ import type { ColumnMapping, DateOrder, ImportCatalog, ImportIssue, ImportTarget
 import { newId } from '../../../shared/ids';
 import { replicaImportCatalog } from './import-catalog';
 import { ImportCommitter, type CommitDeps, type CommitMode } from './import-committer';
-import type { ImportRecords } from './import-records';
+import { newImportRecord, type ImportRecords } from './import-records';
 import { stagePath } from './stage-file';
 import { analyseFile, planFor, validateFile, type FileAnalysis, type StreamOptions } from './stream-import';
 import type { SheetSummary } from './validate-sheet';
@@ -96,24 +96,9 @@ export async function importWholeFile(deps: CommitDeps, records: ImportRecords, 
   if (refusal) return { check, imported: null, refusal };
   const importId = newId();
   const file = check.file;
-  records.begin({
-    id: importId,
-    companyId: who.companyId,
-    fileName: staged.name,
-    fileSha256: staged.sha256,
-    fileBytes: staged.bytes,
-    format: file.meta.format,
-    sheet: file.meta.sheet,
-    headerRow: file.analysis.headerIndex + 1,
-    mapping: file.mapping,
-    mappingPath: 'deterministic',
-    mode: options.mode,
-    rowsTotal: check.summary.total,
-    rowsValid: check.summary.valid,
-    rowsInvalid: check.summary.invalid,
-    createdBy: who.userId,
-    createdAt: deps.now().toISOString(),
-  });
+  records.begin(
+    newImportRecord({ id: importId, who, file: staged, meta: file.meta, headerIndex: file.analysis.headerIndex, mapping: file.mapping, mappingPath: 'deterministic', mode: options.mode, summary: check.summary, at: deps.now().toISOString() }),
+  );
   const committer = new ImportCommitter(deps, { importId, mode: options.mode, warehouse: options.warehouse, session: who });
   const plan = planFor(file, today, options.dateOrders);
   const write = async () => {

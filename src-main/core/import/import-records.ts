@@ -25,6 +25,39 @@ export interface NewImportRecord {
 
 export type ImportRecord = typeof imports.$inferSelect;
 
+/** The record of an import about to be committed, from what the preview or the streamed check knows. */
+export function newImportRecord(a: {
+  id: string;
+  who: { companyId: string; userId: string };
+  file: { name: string; sha256: string; bytes: number };
+  meta: { format: string; sheet: string | null };
+  headerIndex: number;
+  mapping: ColumnMapping[];
+  mappingPath: string;
+  mode: CommitMode;
+  summary: { total: number; valid: number; invalid: number };
+  at: string;
+}): NewImportRecord {
+  return {
+    id: a.id,
+    companyId: a.who.companyId,
+    fileName: a.file.name,
+    fileSha256: a.file.sha256,
+    fileBytes: a.file.bytes,
+    format: a.meta.format,
+    sheet: a.meta.sheet,
+    headerRow: a.headerIndex + 1,
+    mapping: a.mapping,
+    mappingPath: a.mappingPath,
+    mode: a.mode,
+    rowsTotal: a.summary.total,
+    rowsValid: a.summary.valid,
+    rowsInvalid: a.summary.invalid,
+    createdBy: a.who.userId,
+    createdAt: a.at,
+  };
+}
+
 /** The import history and the mapping memory, both kept in the replica. */
 export class ImportRecords {
   constructor(private readonly db: ReplicaDb) {}
