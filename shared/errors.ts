@@ -61,6 +61,25 @@ export const ERROR_CODES = {
   'signing/bad-password': 401,
   // A signing key or sealed-key blob that is malformed (wrong length, bad base64, unknown version).
   'signing/bad-key': 400,
+  // QA documents (issue 5). A step out of the permitted order (21 CFR 11.10(f)): e.g. approving a draft.
+  'qa/invalid-transition': 409,
+  // The signer's role or identity does not allow this step (11.10(g)): e.g. approving one's own record.
+  'qa/not-permitted': 403,
+  // A signature that does not verify against its registered key, or a proof of key possession that does not.
+  'qa/bad-signature': 422,
+  'qa/unknown-key': 422,
+  'qa/key-revoked': 403,
+  // This person has no signing key on this computer yet (or it was revoked): create one first.
+  'qa/no-signing-key': 409,
+  'qa/unknown-document': 404,
+  // The server's ledger is not a consistent extension of the tree head this desktop last verified.
+  'ledger/fork': 409,
+  'ledger/rollback': 409,
+  // A tree head whose signature does not verify, or a server ledger key different from the pinned one.
+  'ledger/bad-tree-head': 502,
+  'ledger/server-key-changed': 409,
+  // A verification bundle that is not even well-formed (each check's verdict is reported separately).
+  'qa/bad-bundle': 400,
   'internal/unexpected': 500,
 } as const;
 

@@ -6,7 +6,7 @@ import { migrateDatabase } from '../../server/src/db/migrate';
 import { companies, ledgerEntries, ledgerTreeHeads } from '../../server/src/db/schema/index';
 import { LedgerStore } from '../../server/src/services/ledger/ledger-store';
 import { resolveServerLedgerKey, type ServerLedgerKey } from '../../server/src/services/ledger/server-ledger-key';
-import { verifyTreeHead } from '../../server/src/services/ledger/tree-head';
+import { verifyTreeHead } from '../../shared/ledger/tree-head';
 import { backends, skippedHere } from './support/backends';
 
 const b = (s: string) => Uint8Array.from(Buffer.from(s, 'base64'));

@@ -6,7 +6,7 @@ import { migrateDatabase } from '../../db/migrate';
 import { companies } from '../../db/schema/index';
 import { LedgerStore } from './ledger-store';
 import { resolveServerLedgerKey } from './server-ledger-key';
-import { verifyTreeHead } from './tree-head';
+import { verifyTreeHead } from '../../../../shared/ledger/tree-head';
 
 const b = (s: string) => Uint8Array.from(Buffer.from(s, 'base64'));
 let database: OpenDatabase;

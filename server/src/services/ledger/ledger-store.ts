@@ -5,7 +5,7 @@ import { canonicalJson, equalBytes, EMPTY_ROOT, leafHash, MerkleTree } from '../
 import type { Executor } from '../../db/client';
 import { ledgerEntries, ledgerTreeHeads } from '../../db/schema/index';
 import type { ServerLedgerKey } from './server-ledger-key';
-import { fromBase64, signTreeHead, toBase64, type TreeHead } from './tree-head';
+import { fromBase64, signTreeHead, toBase64, type TreeHead } from '../../../../shared/ledger/tree-head';
 
 /** First key of the two-key advisory lock form, so these locks never meet other lock users. */
 const LEDGER_LOCK_NAMESPACE = 0x4c_45_44_47; // "LEDG"

@@ -1,6 +1,6 @@
-import { canonicalJson } from '../../../../shared/ledger';
-import { ready } from '../../../../shared/signing/sodium';
-import { sign, verify } from '../../../../shared/signing/ed25519';
+import { canonicalJson } from './index';
+import { ready } from '../signing/sodium';
+import { sign, verify } from '../signing/ed25519';
 
 /**
  * A signed tree head (RFC 6962 §3.5, in JSON): the server's statement that a company's log held

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateSigningKeys } from '../../../../shared/signing/ed25519';
+import { generateSigningKeys } from '../signing/ed25519';
 import { signTreeHead, verifyTreeHead, type TreeHead } from './tree-head';
 
 const unsigned = { companyId: '6f1c2a4e-0000-4000-8000-000000000001', treeSize: 3, rootHash: Buffer.alloc(32, 7).toString('base64'), signedAt: '2026-11-22T10:00:00.000Z' };

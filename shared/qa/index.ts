@@ -1,0 +1,10 @@
+export * from './content';
+export * from './ledger-entry';
+export * from './ops';
+export * from './policy';
+export * from './record';
+export * from './signature';
+export type * from './state';
+export type * from './views';
+export * from './api';
+export * from './bundle';
