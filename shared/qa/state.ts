@@ -45,7 +45,8 @@ export interface KeyState {
   publicKey: string;
   registeredSeq: number | null;
   registeredAt: string | null;
-  /** Set when a newer key replaced this one: it signs no more, its signatures stay valid. */
+  /** Set when a newer key replaced this one: it signs no more, its signatures stay valid. -1 (here
+   * and in revokedSeq) marks a rotation or revocation queued on this desktop, not yet ledgered. */
   retiredSeq: number | null;
   /** Set on revocation (lost machine): it signs no more; signatures ledgered before stay valid. */
   revokedSeq: number | null;
