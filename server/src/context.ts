@@ -4,6 +4,7 @@ import type { Database, DatabaseKind } from './db/client';
 import type { ImportMappingService } from './services/ai/import-mapping';
 import type { AuthService } from './services/auth/auth-service';
 import type { AccessClaims } from './services/auth/tokens';
+import type { QaService } from './services/qa/qa-service';
 import type { PokeBus } from './services/sync/poke-bus';
 
 /** Everything long-lived the server is built from; created once in start.ts (or by a test). */
@@ -11,7 +12,7 @@ export interface ServerDeps {
   db: Database;
   dbKind: DatabaseKind;
   config: ServerConfig;
-  services: { auth: AuthService; importMapping: ImportMappingService };
+  services: { auth: AuthService; importMapping: ImportMappingService; qa: QaService };
   /** Cross-instance "pull now" notifications for /sync/events. */
   pokes: PokeBus;
 }

@@ -6,6 +6,9 @@ import type { AnthropicClientFactory } from './services/ai/anthropic-client';
 import { createImportMappingService } from './services/ai/import-mapping';
 import { createAuthService } from './services/auth/auth-service';
 import { resolveJwtSecret } from './services/auth/jwt-secret';
+import { LedgerStore } from './services/ledger/ledger-store';
+import { resolveServerLedgerKey } from './services/ledger/server-ledger-key';
+import { createQaService } from './services/qa/qa-service';
 import { PokeBus } from './services/sync/poke-bus';
 
 /** Seams for tests: the outside world the services reach (Claude) and the clock quotas are counted by. */
@@ -25,6 +28,8 @@ export async function createServerDeps(
 ): Promise<{ deps: ServerDeps; jwtSecret: Uint8Array }> {
   await migrateDatabase(database);
   const jwtSecret = await resolveJwtSecret(database.db, config);
+  // One LedgerStore per process: it caches each company's Merkle tree (the database stays the truth).
+  const ledger = new LedgerStore(await resolveServerLedgerKey(database.db));
   const deps: ServerDeps = {
     db: database.db,
     dbKind: database.kind,
@@ -32,6 +37,7 @@ export async function createServerDeps(
     services: {
       auth: createAuthService({ db: database.db, config, jwtSecret }),
       importMapping: createImportMappingService({ db: database.db, config, createClient: options.anthropic, now: options.now }),
+      qa: createQaService({ db: database.db, ledger }),
     },
     pokes: await PokeBus.start(database),
   };

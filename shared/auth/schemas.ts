@@ -55,6 +55,19 @@ export type RefreshInput = z.infer<typeof refreshInput>;
 export const roleSchema = z.enum(['admin', 'warehouse', 'qa', 'trader', 'auditor']);
 export type Role = z.infer<typeof roleSchema>;
 
+/**
+ * An administrator adds a colleague to the company with a first password (issue 5: QA workflows
+ * need several people per company). Issue 6 replaces this with e-mailed invitations.
+ */
+export const addMemberInput = z.object({
+  email: emailSchema,
+  name: personNameSchema,
+  role: roleSchema,
+  password: passwordSchema,
+});
+export type AddMemberInput = z.infer<typeof addMemberInput>;
+export const addMemberOutput = z.object({ userId: z.string().uuid() });
+
 export const sessionUser = z.object({
   id: z.string().uuid(),
   email: z.string(),

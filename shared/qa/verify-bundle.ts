@@ -11,10 +11,13 @@ export interface VerifyBundleOptions {
   serverPublicKey?: string;
 }
 
-/** A bundle entry once its canonical JSON has been read. */
+/** A bundle entry once its canonical JSON has been read; `entry` is null (and `problem` says why) when it could not be. */
 export interface ReadEntry {
   seq: number;
-  entry: LedgerEntry;
+  entry: LedgerEntry | null;
+  /** The parsed JSON, so an unreadable signature entry is still reported under its signature's name. */
+  raw: unknown;
+  problem: string | null;
 }
 
 const encoder = new TextEncoder();
@@ -60,11 +63,11 @@ type Report = (check: string, message: string) => void;
 /** Each entry must be exactly the RFC 8785 form that was hashed, and a ledger entry of this company. */
 function readEntries(bundle: VerificationBundle, pass: Report, fail: Report): ReadEntry[] {
   const read: ReadEntry[] = [];
-  const problems: string[] = [];
   const seen = new Set<number>();
   for (const { seq, canonical } of bundle.entries) {
+    const problem = (p: string, raw: unknown = null) => read.push({ seq, entry: null, raw, problem: p });
     if (seen.has(seq)) {
-      problems.push(`entry ${seq} appears twice`);
+      problem(`entry ${seq} appears twice`);
       continue;
     }
     seen.add(seq);
@@ -72,25 +75,26 @@ function readEntries(bundle: VerificationBundle, pass: Report, fail: Report): Re
     try {
       value = JSON.parse(canonical);
     } catch {
-      problems.push(`entry ${seq} is not JSON`);
+      problem(`entry ${seq} is not JSON`);
       continue;
     }
     if (canonicalJson(value) !== canonical) {
-      problems.push(`entry ${seq} is not in canonical form (RFC 8785), so it is not the text the ledger hashed`);
+      problem(`entry ${seq} is not in canonical form (RFC 8785), so it is not the text the ledger hashed`, value);
       continue;
     }
     const entry = ledgerEntrySchema.safeParse(value);
     if (!entry.success) {
       const issue = entry.error.issues[0];
-      problems.push(`entry ${seq} is not a valid ledger entry (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'schema'})`);
+      problem(`entry ${seq} is not a valid ledger entry (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'schema'})`, value);
       continue;
     }
     if (entry.data.companyId !== bundle.companyId) {
-      problems.push(`entry ${seq} belongs to company ${entry.data.companyId}, not ${bundle.companyId}`);
+      problem(`entry ${seq} belongs to company ${entry.data.companyId}, not ${bundle.companyId}`, value);
       continue;
     }
-    read.push({ seq, entry: entry.data });
+    read.push({ seq, entry: entry.data, raw: value, problem: null });
   }
+  const problems = read.flatMap((r) => (r.problem ? [r.problem] : []));
   if (problems.length) fail('ledger entries', `Ledger entries unreadable: ${problems.join('; ')}.`);
   else pass('ledger entries', `All ${read.length} entries are canonical JSON (RFC 8785) ledger entries of company ${bundle.companyId}.`);
   return read.sort((a, b) => a.seq - b.seq);

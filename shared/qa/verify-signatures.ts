@@ -15,7 +15,7 @@ type Entry<K extends LedgerEntry['kind']> = { seq: number; entry: Extract<Ledger
  */
 export async function signatureChecks(bundle: VerificationBundle, read: readonly ReadEntry[], checks: VerificationCheck[]): Promise<void> {
   const push = (check: string, ok: boolean, message: string) => checks.push({ check, ok, message });
-  const of = <K extends LedgerEntry['kind']>(kind: K) => read.filter((r): r is Entry<K> => r.entry.kind === kind);
+  const of = <K extends LedgerEntry['kind']>(kind: K) => read.filter((r): r is ReadEntry & Entry<K> => r.entry?.kind === kind);
 
   // The record.
   const versions = of('document.version').filter((v) => v.entry.record.documentId === bundle.documentId && v.entry.record.version === bundle.version);
@@ -36,7 +36,9 @@ export async function signatureChecks(bundle: VerificationBundle, read: readonly
   // Each signature.
   const registrations = of('key.registered');
   const revocations = of('key.revoked');
-  const signatures = of('document.signature').sort((a, b) => a.seq - b.seq);
+  // Signature entries that cannot be read still count (and fail) under their number, so a damaged
+  // signature is never silently dropped from the report.
+  const signatures = read.filter((r) => r.entry?.kind === 'document.signature' || kindOf(r.raw) === 'document.signature');
   const fingerprints = new Map<string, string | null>();
   const keyIdOf = async (publicKey: string): Promise<string | null> => {
     if (!fingerprints.has(publicKey)) {
@@ -48,7 +50,13 @@ export async function signatureChecks(bundle: VerificationBundle, read: readonly
   const registeredLate: string[] = [];
   const revoked: string[] = [];
   const proofChecked = new Map<number, boolean>();
-  for (const [i, { seq, entry }] of signatures.entries()) {
+  for (const [i, { seq, entry: readable, raw, problem: unreadable }] of signatures.entries()) {
+    if (!readable || readable.kind !== 'document.signature') {
+      const m = (raw as { signature?: { manifestation?: { printedName?: unknown; meaning?: unknown } } }).signature?.manifestation;
+      push(`signature ${i + 1} (${String(m?.printedName ?? '?')}, ${String(m?.meaning ?? '?')})`, false, `Signature ${i + 1} (ledger entry ${seq}) cannot be checked: ${unreadable ?? 'it is not a signature entry'}.`);
+      continue;
+    }
+    const entry = readable;
     const sig = entry.signature;
     const m = sig.manifestation;
     const label = `signature ${i + 1} (${m.printedName}, ${m.meaning})`;
@@ -90,12 +98,17 @@ export async function signatureChecks(bundle: VerificationBundle, read: readonly
   else push('key not revoked before signing', true, n ? 'No signer key was revoked or replaced before it signed.' : 'There are no signatures to check.');
 
   // The status the ledger recorded once the last signature counted (draft if none yet).
-  const last = signatures.at(-1);
+  const valid = of('document.signature');
+  const last = valid.at(-1);
   const status = last ? last.entry.statusAfter : 'draft';
-  const signed = list(signatures.map(({ entry }) => `${entry.signature.manifestation.meaning} by ${entry.signature.manifestation.printedName}`));
+  const signed = list(valid.map(({ entry }) => `${entry.signature.manifestation.meaning} by ${entry.signature.manifestation.printedName}`));
   push('required signatures', true, status === 'approved'
     ? `Status approved: ${signed}.`
     : `Status ${status}: this version is NOT approved${n ? ` (signed: ${signed})` : ' (no signatures yet)'}.`);
+}
+
+function kindOf(raw: unknown): unknown {
+  return typeof raw === 'object' && raw !== null ? (raw as { kind?: unknown }).kind : undefined;
 }
 
 function list(items: readonly string[]): string {

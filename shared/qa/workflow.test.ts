@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { generateSigningKeys } from '../signing/ed25519';
 import { auditTrail } from './projection';
+import type { DocumentRecord } from './record';
 import { keyRegistrationOp } from './sign-record';
 import { COMPANY, coaContent, person, QaWorld, uuid, type Person } from './workflow.fixture';
 import { nextMeaning } from './workflow';
@@ -98,7 +99,7 @@ describe('QA workflow: draft → in review → approved (21 CFR 11.10(f))', () =
     expect(w.projection.document(r.documentId)?.versions[0]?.status).toBe('rejected');
     await refused(w.sign(approver, r.documentId, 'approved'), 'qa/invalid-transition', /rejected/);
     const v2 = { ...w.current(r.documentId), version: 2, previousVersion: 1, change: { kind: 'amend' as const, reason: 'Corrected the dissolution limit' } };
-    await w.run(author, { opId: uuid(), kind: 'document.version', record: { ...v2, content: { ...coaContent(), conclusion: 'Complies (corrected).' } } }, r.documentId);
+    await w.run(author, { opId: uuid(), kind: 'document.version', record: { ...v2, content: { ...coaContent(), conclusion: 'Complies (corrected).' } } as DocumentRecord }, r.documentId);
     const doc = w.projection.document(r.documentId)!;
     expect(doc.versions.map((v) => v.status)).toEqual(['rejected', 'draft']);
     expect(doc.versions[1]?.changes).toEqual([{ path: 'content.conclusion', before: 'Complies with specification.', after: 'Complies (corrected).' }]);

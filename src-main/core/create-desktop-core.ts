@@ -6,6 +6,10 @@ import { DesktopImports } from './import/desktop-imports';
 import { DesktopInventory } from './inventory/desktop-inventory';
 import { LocalMutations } from './inventory/local-mutations';
 import { OsKeychain } from './keystore/os-keychain';
+import { DesktopQa } from './qa/desktop-qa';
+import { QaStore } from './qa/qa-store';
+import { QaSync } from './qa/qa-sync';
+import { SignerKeys } from './qa/signer-keys';
 import { openReplica, REPLICA_CIPHER_LABEL, type Replica } from './replica/open-replica';
 import { ReplicaWriter } from './replica/replica-writer';
 import { SessionManager } from './session/session-manager';
@@ -35,6 +39,7 @@ interface Opened {
   runner: SyncRunner;
   inventory: DesktopInventory;
   imports: DesktopImports;
+  qa: DesktopQa;
 }
 
 /**
@@ -62,11 +67,14 @@ export function createDesktopCore(options: CreateDesktopCoreOptions): RunningDes
       const writer = new ReplicaWriter(replica);
       const store = new SyncStore(replica.db);
       const session = new SessionManager({ serverUrl: config.serverUrl, db: replica.db, writer, keyStore, now, fetch: network });
-      const runner = new SyncRunner({ db: replica.db, sqlite: replica.sqlite, writer, store, session, serverUrl: config.serverUrl, now, fetch: network });
+      const qaStore = new QaStore(replica.db);
+      const qaSync = new QaSync({ store: qaStore, writer, session, now });
+      const runner = new SyncRunner({ db: replica.db, sqlite: replica.sqlite, writer, store, session, serverUrl: config.serverUrl, now, fetch: network, participants: [qaSync] });
       const mutations = new LocalMutations({ db: replica.db, writer, store, now, onChange: () => runner.kick() });
       const inventory = new DesktopInventory(replica.db, mutations, () => signedIn(session));
       const imports = new DesktopImports({ db: replica.db, writer, store, session, dataDir: config.dataDir, now, onChange: () => runner.kick() });
-      open = { replica, session, store, runner, inventory, imports };
+      const qa = new DesktopQa({ store: qaStore, writer, keys: new SignerKeys(keyStore), sync: qaSync, actor: () => qaActor(session), now, onChange: () => runner.kick() });
+      open = { replica, session, store, runner, inventory, imports, qa };
       failure = null;
       if (options.autoSync !== false) runner.start();
     } catch (err) {
@@ -111,6 +119,11 @@ export function createDesktopCore(options: CreateDesktopCoreOptions): RunningDes
       signedIn(o.session);
       return o.imports;
     },
+    qa: () => {
+      const o = need();
+      signedIn(o.session);
+      return o.qa;
+    },
     sync: {
       // Online is what the health check sees, unless the last sync just failed to reach the server.
       status: () => {
@@ -139,6 +152,12 @@ function signedIn(session: SessionManager): { companyId: string; userId: string 
   const current = session.current();
   if (!current) throw new AppError('auth/unauthenticated', 'Sign in to see stock.');
   return { companyId: current.company.id, userId: current.user.id };
+}
+
+function qaActor(session: SessionManager) {
+  const current = session.current();
+  if (!current) throw new AppError('auth/unauthenticated', 'Sign in to work on QA records.');
+  return { companyId: current.company.id, userId: current.user.id, printedName: current.user.name, role: current.user.role };
 }
 
 function afterSignIn<T>(o: Opened, result: T): T {

@@ -2,6 +2,7 @@ import type { RegisterInput, SessionCompany, SessionUser, SignInInput } from '..
 import type { SerializedError } from '../../shared/errors';
 import type { DesktopImports } from './import/desktop-imports';
 import type { DesktopInventory } from './inventory/desktop-inventory';
+import type { DesktopQa } from './qa/desktop-qa';
 import type { SyncStatus } from './sync/sync-runner';
 import type { Rejection } from './sync/sync-store';
 
@@ -42,5 +43,7 @@ export interface DesktopCore {
   inventory(): DesktopInventory;
   /** Spreadsheet imports; throws like `inventory()`. */
   imports(): DesktopImports;
+  /** QA documents, signing keys and the verified ledger (issue 5); throws like `inventory()`. */
+  qa(): DesktopQa;
   sync: SyncApi;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * The desktop's local replica (encrypted SQLite). The synced tables mirror the server's
@@ -208,4 +208,59 @@ export const importMappings = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.companyId, t.headerKey] })],
+);
+
+/**
+ * QA documents (issue 5): desktop-only tables, no server twin (the server keeps its ledger in
+ * ledger_entries and its own projections). `qa_ledger` is this computer's VERIFIED copy of the
+ * company's RFC 6962 ledger: rows enter only after the signed tree head and the consistency proof
+ * from the last verified head have been checked (src-main/core/qa/ledger-verifier.ts), and are
+ * never changed afterwards. `canonical` is the exact RFC 8785 JSON that was hashed; `leaf_hash`
+ * is SHA-256(0x00 ‖ canonical) (RFC 6962 §2.1), kept so the tree is rebuilt without re-hashing.
+ */
+export const qaLedger = sqliteTable(
+  'qa_ledger',
+  {
+    companyId: text('company_id').notNull(),
+    seq: integer('seq').notNull(),
+    canonical: text('canonical').notNull(),
+    leafHash: blob('leaf_hash', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.seq] })],
+);
+
+/**
+ * The last tree head this computer verified, per company, and the server ledger key pinned on
+ * first use: a later head signed by another key, a smaller tree (rollback) or one that is not an
+ * extension of this one (fork) is refused and this row stays as it was.
+ */
+export const qaTreeHead = sqliteTable('qa_tree_head', {
+  companyId: text('company_id').primaryKey(),
+  treeHead: text('tree_head', { mode: 'json' }).notNull(),
+  serverPublicKey: text('server_public_key').notNull(),
+  serverKeyId: text('server_key_id').notNull(),
+  verifiedAt: text('verified_at').notNull(),
+});
+
+/**
+ * QA ops made on this computer and not yet accepted into the server's ledger (key registrations,
+ * new versions, signatures), pushed in `local_seq` order. An op the server refuses stays here as
+ * 'rejected' with the server's error so the person sees it. Holds public keys and signatures only:
+ * the private signing key never enters the replica (issue 5, Keys).
+ */
+export const qaPendingOps = sqliteTable(
+  'qa_pending_ops',
+  {
+    opId: text('op_id').primaryKey(),
+    companyId: text('company_id').notNull(),
+    /** Whose op it is: on a shared terminal each person's queue is pushed only under their own session. */
+    userId: text('user_id').notNull(),
+    localSeq: integer('local_seq').notNull(),
+    op: text('op', { mode: 'json' }).notNull(),
+    status: text('status').notNull().default('pending'),
+    error: text('error', { mode: 'json' }),
+    summary: text('summary').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('qa_pending_ops_company_seq_idx').on(t.companyId, t.localSeq)],
 );

@@ -4,6 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rootOf, leafHash } from '../../shared/ledger';
+import { verifyTreeHead } from '../../shared/ledger/tree-head';
+import { ledgerEntrySchema } from '../../shared/qa/ledger-entry';
+import { QaProjection } from '../../shared/qa/projection';
+import { signaturePayload } from '../../shared/qa/signature';
+import { verify } from '../../shared/signing/ed25519';
+import { createServerClient } from '../../src-main/core/session/server-client';
 import { loadConfig } from '../../server/src/config';
 import { DEMO_ACCOUNT } from '../../server/src/cli/demo/demo-account-defaults';
 import { generateDemoData, plannedStock, type DemoData } from '../../server/src/cli/demo/demo-data';
@@ -128,6 +135,33 @@ describe.runIf(keychainAvailable)('atlas demo seed', () => {
     expect(new Set(rows.filter((r) => r.status === 'recalled').map((r) => r.lotId)).size).toBe(1);
   }, 120_000);
 
+  it('leaves an approved CoA signed by three people, in a ledger whose signed tree head covers every leaf', async () => {
+    expect(summary.qa?.approved).toHaveLength(1);
+    expect(new Set(summary.qa?.people.map((p) => p.email)).size).toBe(3);
+    const session = await createServerClient({ serverUrl: url }).auth.signIn.mutate({ email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password });
+    const api = createServerClient({ serverUrl: url, accessToken: async () => session.accessToken });
+    const pulled = await api.qa.pull.query({ from: 0, knownTreeSize: 0, limit: 2000 });
+    const b = (s: string) => Uint8Array.from(Buffer.from(s, 'base64'));
+    expect(pulled.hasMore).toBe(false);
+    expect(pulled.treeHead?.treeSize).toBe(pulled.entries.length);
+    expect(await verifyTreeHead(pulled.treeHead!, b(pulled.serverPublicKey))).toBe(true);
+    const leaves = pulled.entries.map((e) => leafHash(new TextEncoder().encode(e.canonical)));
+    expect(Buffer.from(rootOf(leaves)).toString('base64')).toBe(pulled.treeHead?.rootHash);
+
+    const projection = new QaProjection(summary.company.id);
+    for (const e of pulled.entries) projection.apply(ledgerEntrySchema.parse(JSON.parse(e.canonical)), e.seq);
+    const approved = projection.documents().filter((d) => d.versions.at(-1)?.status === 'approved');
+    expect(approved.map((d) => d.versions.at(-1)?.record.title)).toEqual(summary.qa?.approved);
+    const version = approved[0]!.versions.at(-1)!;
+    expect(version.signatures.map((s) => s.signature.manifestation.meaning)).toEqual(['authored', 'reviewed', 'approved']);
+    expect(new Set(version.signatures.map((s) => s.signature.manifestation.userId)).size).toBe(3);
+    for (const { signature } of version.signatures) {
+      const key = projection.key(signature.keyId);
+      expect(key?.userId).toBe(signature.manifestation.userId);
+      expect(await verify(b(signature.signature), signaturePayload(version.record, signature.manifestation), b(key!.publicKey))).toBe(true);
+    }
+  });
+
   it('leaves the local profile signed in to the demo with nothing pending, as npm start opens it', async () => {
     const core = createDesktopCore({ config: loadDesktopConfig({}, { serverUrl: url, dataDir: desktopDir, keychainService: service }), shell: 'browser', autoSync: false });
     try {
@@ -150,7 +184,7 @@ describe.runIf(keychainAvailable)('atlas demo seed', () => {
     const again = await atlas([...args, '--again', '--json'], { ATLAS_DATA_DIR: serverDir });
     expect(again.status, again.stderr).toBe(0);
     const more = JSON.parse(again.stdout) as DemoSummary;
-    expect(more).toMatchObject({ round: 1, company: { created: false }, server: { embedded: false }, products: { added: 0 } });
+    expect(more).toMatchObject({ round: 1, company: { created: false }, server: { embedded: false }, products: { added: 0 }, qa: null });
     expect(more.lots.added + more.lots.skipped).toBe(80);
     expect(more.lots.added).toBeGreaterThan(70);
 

@@ -58,6 +58,15 @@ describe('demo seed output', () => {
     products: { total: 240, added: 240, coldChain: 40, controlled: 36 },
     lots: { added: 1_200, skipped: 0, expiry: { expired: 61, le7: 31, le14: 37, le30: 65, ok: 1_006 } },
     movements: { receive: 1_448, pick: 1_933, transfer: 240, adjust: 53, count: 143, quarantine: 65, release: 15, recall: 1, discrepancies: 2 },
+    qa: {
+      people: [
+        { name: 'Alice Moreno', email: 'demo+author@atlas.example', role: 'qa' },
+        { name: 'Rahul Iyer', email: 'demo+reviewer@atlas.example', role: 'qa' },
+        { name: 'Grace Okafor', email: 'demo+approver@atlas.example', role: 'qa' },
+      ],
+      approved: ['CoA Amoxicillin lot A1'],
+      inReview: ['CoA Amoxicillin lot A2'],
+    },
     synced: 4_192,
     syncMs: 15_400,
     durationMs: 25_012,
@@ -70,6 +79,8 @@ describe('demo seed output', () => {
     expect(text).toContain('Newark DC, Memphis Cold Chain, Reno Returns (54 bins)');
     expect(text).toContain('1200 added: 61 expired, 31 expire within 7 days, 37 within 14, 65 within 30, 1006 later');
     expect(text).toContain('1 recall; 2 discrepancies (picks beyond stock)');
+    expect(text).toContain('1 approved CoA (authored, reviewed, approved; every signature in the ledger), 1 in review');
+    expect(text).toContain('Alice Moreno <demo+author@atlas.example>');
     expect(text).toMatch(/email\s+demo@atlas\.example\n\s+password\s+atlas demo password/);
     expect(text).toContain('Open the app with `npm start`');
     expect(text).toContain('has stopped; `npm start` or `atlas server` serves the same data (/home/ola/.atlas/server)');

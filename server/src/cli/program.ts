@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { demoCommand } from './demo-command';
+import { docsCommand } from './docs-command';
 import { gs1Command } from './gs1-command';
 import { importCommand } from './import-command';
 import { ndcCommand } from './ndc-command';
 import { serverCommand } from './server-command';
+import { verifyCommand } from './verify-command';
 
 /** The `atlas` command line; one sub-command per file. */
 export function createProgram(): Command {
@@ -14,5 +16,7 @@ export function createProgram(): Command {
     .addCommand(ndcCommand())
     .addCommand(gs1Command())
     .addCommand(importCommand())
-    .addCommand(demoCommand());
+    .addCommand(demoCommand())
+    .addCommand(docsCommand())
+    .addCommand(verifyCommand());
 }

@@ -1,12 +1,14 @@
 import { createCallerFactory, router } from '../trpc';
 import { authRouter } from './auth';
 import { importsRouter } from './imports';
+import { qaRouter } from './qa';
 import { syncRouter } from './sync';
 
 /** The server's API: one sub-router per domain. Clients import only the type. */
 export const appRouter = router({
   auth: authRouter,
   imports: importsRouter,
+  qa: qaRouter,
   sync: syncRouter,
 });
 

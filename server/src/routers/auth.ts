@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { refreshInput, registerInput, sessionCompany, sessionTokens, sessionUser, signInInput } from '../../../shared/auth/schemas';
+import { addMemberInput, addMemberOutput, refreshInput, registerInput, sessionCompany, sessionTokens, sessionUser, signInInput } from '../../../shared/auth/schemas';
 import { authedProcedure, publicProcedure, router } from '../trpc';
 
 /** Accounts and sessions. Inputs and outputs are the shared schemas the desktop also uses. */
@@ -20,6 +20,11 @@ export const authRouter = router({
     .input(refreshInput)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(({ ctx, input }) => ctx.services.auth.signOut(input)),
+  // Admin only. Temporary until issue 6 brings invitations (the invitee sets their own password).
+  addMember: authedProcedure
+    .input(addMemberInput)
+    .output(addMemberOutput)
+    .mutation(({ ctx, input }) => ctx.services.auth.addMember(ctx.auth, input)),
   me: authedProcedure
     .output(z.object({ user: sessionUser, company: sessionCompany }))
     .query(({ ctx }) => ctx.services.auth.me(ctx.auth)),

@@ -1,6 +1,7 @@
 import { router } from './trpc';
 import { appStatusRouter } from './app-status';
 import { importsRouter } from './imports';
+import { qaRouter } from './qa';
 import { sessionRouter } from './session';
 import { stockRouter } from './stock';
 import { syncRouter } from './sync';
@@ -9,6 +10,7 @@ import { syncRouter } from './sync';
 export const desktopRouter = router({
   app: appStatusRouter,
   imports: importsRouter,
+  qa: qaRouter,
   session: sessionRouter,
   stock: stockRouter,
   sync: syncRouter,

@@ -18,6 +18,15 @@ export interface SyncStatus {
   lastError: SerializedError | null;
 }
 
+/**
+ * Another domain synced in the same loop (QA documents, issue 5: src-main/core/qa/qa-sync.ts).
+ * Each runs after the inventory sync whatever its outcome, so a failure on one side never holds
+ * back the other; the first failure is what `status().lastError` reports.
+ */
+export interface SyncParticipant {
+  run(companyId: string, userId: string): Promise<void>;
+}
+
 export interface SyncRunnerOptions {
   db: ReplicaDb;
   sqlite: Database.Database;
@@ -31,6 +40,7 @@ export interface SyncRunnerOptions {
   idleIntervalMs?: number;
   now: () => Date;
   fetch?: typeof fetch;
+  participants?: readonly SyncParticipant[];
 }
 
 /**
@@ -125,9 +135,18 @@ export class SyncRunner {
   private async run(): Promise<void> {
     const session = this.options.session.current();
     if (!session) return;
+    const failures: unknown[] = [];
     try {
       await this.pushAll(session.company.id);
       await this.pullAll({ companyId: session.company.id, userId: session.user.id });
+    } catch (err) {
+      failures.push(err);
+    }
+    for (const participant of this.options.participants ?? []) {
+      await participant.run(session.company.id, session.user.id).catch((err: unknown) => failures.push(err));
+    }
+    try {
+      if (failures.length > 0) throw failures[0];
       this.online = true;
       this.lastError = null;
       this.backoffMs = 0;

@@ -1,4 +1,5 @@
 import type { DemoStats } from './demo-data';
+import type { DemoQaSummary } from './demo-qa';
 import type { SeedResult } from './seed-demo';
 
 export interface DemoSummary {
@@ -15,6 +16,8 @@ export interface DemoSummary {
   products: { total: number; added: number; coldChain: number; controlled: number };
   lots: { added: number; skipped: number; expiry: DemoStats['expiry'] };
   movements: SeedResult['commands'] & { discrepancies: number };
+  /** QA staff and CoAs seeded with the company (null on an --again round). */
+  qa: DemoQaSummary | null;
   synced: number;
   syncMs: number;
   durationMs: number;
@@ -38,6 +41,12 @@ export function formatSummary(s: DemoSummary): string {
     `  Movements   ${plural(m.receive, 'receipt')}, ${plural(m.pick, 'pick')}, ${plural(m.transfer, 'transfer')}, ${plural(m.adjust, 'adjustment')}, ${plural(m.count, 'cycle count')},`,
     `              ${plural(m.quarantine, 'quarantine')}, ${plural(m.release, 'release')}, ${plural(m.recall, 'recall')}; ${plural(m.discrepancies, 'discrepancy', 'discrepancies')} (picks beyond stock)`,
     `  Synced      ${plural(s.synced, 'change')} to ${s.server.url} in ${(s.syncMs / 1000).toFixed(1)} s: none pending, none refused`,
+    ...(s.qa
+      ? [
+          `  QA          ${plural(s.qa.approved.length, 'approved CoA')} (authored, reviewed, approved; every signature in the ledger), ${s.qa.inReview.length} in review`,
+          `              signers ${s.qa.people.map((p) => `${p.name} <${p.email}>`).join(', ')} (same password)`,
+        ]
+      : []),
     '',
     'Sign in with',
     `  email     ${s.account.email}`,

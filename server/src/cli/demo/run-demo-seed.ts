@@ -7,6 +7,7 @@ import { loadConfig } from '../../config';
 import { signInDemo } from './demo-account';
 import { DEMO_ACCOUNT } from './demo-account-defaults';
 import { demoStats, generateDemoData } from './demo-data';
+import { seedDemoQa, type DemoQaSummary } from './demo-qa';
 import { openDemoProfile, type DemoProfile } from './demo-profile';
 import { ensureDemoServer } from './demo-server';
 import type { DemoSummary } from './demo-summary';
@@ -77,6 +78,12 @@ export async function runDemoSeed(opts: DemoSeedOptions, say: (line: string) => 
     const data = generateDemoData({ seed: opts.seed, products: opts.products, lots: opts.lots, today: on, round });
     const result = await seedDemo(profile, companyId, data, { skipExisting: !signIn.created, onProgress: progressPrinter(process.stderr) });
     await assertAllAccepted(profile);
+    // QA documents once, with the company: --again rounds add stock, the QA staff are already there.
+    let qa: DemoQaSummary | null = null;
+    if (signIn.created) {
+      say('Writing and signing demo Certificates of Analysis…');
+      qa = await seedDemoQa(config.serverUrl, account, companyId, data);
+    }
     const stats = demoStats(data, on, result.skippedLots);
     const embeddedDir = server.embedded?.dataDir ?? null;
     const startWith: Record<string, string> = {};
@@ -98,6 +105,7 @@ export async function runDemoSeed(opts: DemoSeedOptions, say: (line: string) => 
       products: { total: stats.products, added: result.products, coldChain: stats.coldChainProducts, controlled: stats.controlledProducts },
       lots: { added: result.lots, skipped: result.skippedLots.size, expiry: stats.expiry },
       movements: { ...result.commands, discrepancies: stats.discrepancies },
+      qa,
       synced: result.synced,
       syncMs: Math.round(result.syncMs),
       durationMs: Math.round(performance.now() - started),

@@ -3,3 +3,4 @@ export * from './ai';
 export * from './inventory';
 export * from './sync';
 export * from './ledger';
+export * from './qa';

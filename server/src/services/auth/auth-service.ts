@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type {
+  AddMemberInput,
   RefreshInput,
   RegisterInput,
   SessionCompany,
@@ -91,6 +92,33 @@ export function createAuthService({ db, config, jwtSecret }: AuthServiceOptions)
     async signOut({ refreshToken }: RefreshInput): Promise<{ ok: true }> {
       await revokeFamilyOfToken(db, refreshToken);
       return { ok: true };
+    },
+
+    /**
+     * An administrator creates a colleague's account and membership (issue 5: QA needs an author,
+     * a reviewer and an approver who are different people). Issue 6 replaces this with
+     * invitations, so the new member chooses their own password and no one else ever knows it.
+     */
+    async addMember(claims: AccessClaims, input: AddMemberInput): Promise<{ userId: string }> {
+      // The role is read from the membership, not the token, so a demoted admin cannot add anyone.
+      const { user: me } = await loadProfile(db, claims);
+      if (me.role !== 'admin') throw new AppError('auth/forbidden', 'Only an administrator can add people to the company.');
+      const passwordHash = await hashPassword(input.password);
+      try {
+        return await db.transaction(async (tx) => {
+          const [user] = await tx.insert(users).values({ email: input.email, name: input.name, passwordHash }).returning({ id: users.id });
+          if (!user) throw new Error('insert returned no row');
+          await tx.insert(memberships).values({ companyId: claims.companyId, userId: user.id, role: input.role });
+          return { userId: user.id };
+        });
+      } catch (err) {
+        if (isUniqueViolation(err, 'users_email_unique')) {
+          throw new AppError('auth/email-taken', 'An account with this email already exists.', {
+            issues: [{ path: 'email', message: 'An account with this email already exists.' }],
+          });
+        }
+        throw err;
+      }
     },
 
     me(claims: AccessClaims): Promise<{ user: SessionUser; company: SessionCompany }> {

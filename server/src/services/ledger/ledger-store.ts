@@ -48,6 +48,20 @@ export class LedgerStore {
     return this.key.publicKey;
   }
 
+  /** Fingerprint of the server key that signs tree heads (pinned by desktops on first use). */
+  get keyId(): string {
+    return this.key.keyId;
+  }
+
+  /**
+   * Takes the company's append lock for the rest of `tx` — the same one appendEntries takes
+   * (advisory locks are re-entrant within a session) — so a caller that must read state, decide
+   * and append (QA ops) does so with no other append for the company in between.
+   */
+  async lockCompany(tx: Executor, companyId: string): Promise<void> {
+    await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_LOCK_NAMESPACE}::int, ${companyLockKey(companyId)}::int)`);
+  }
+
   /**
    * Appends `entries` (each stored as its RFC 8785 canonical JSON) and signs the new tree head,
    * inside the caller's transaction. A per-company transaction advisory lock serialises appenders
@@ -59,7 +73,7 @@ export class LedgerStore {
     const encoder = new TextEncoder();
     const leaves = canonical.map((c) => leafHash(encoder.encode(c)));
 
-    await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_LOCK_NAMESPACE}::int, ${companyLockKey(companyId)}::int)`);
+    await this.lockCompany(tx, companyId);
     const head = await latestHead(tx, companyId);
     let tree = await this.treeFor(tx, companyId, head);
     // From here to the cache update nothing awaits, so no other caller sees a half-extended tree.

@@ -1,0 +1,94 @@
+import type { QaOp } from '../../shared/qa/ops';
+import type { QaOpResult } from '../../shared/qa/api';
+import type { DocumentRecord } from '../../shared/qa/record';
+import type { SignatureMeaning } from '../../shared/qa/signature';
+import { keyRegistrationOp, signRecord } from '../../shared/qa/sign-record';
+import { generateSigningKeys, type SigningKeys } from '../../shared/signing/ed25519';
+import { createContextInner, type ServerDeps } from '../../server/src/context';
+import { createCaller } from '../../server/src/routers/_app';
+
+/**
+ * People of the QA integration tests: each is a real account (argon2id password, JWT session)
+ * calling the real server router without HTTP, with a real Ed25519 key that stands for the
+ * one sealed in their desktop's keychain.
+ */
+export interface QaPerson {
+  userId: string;
+  companyId: string;
+  name: string;
+  keys: SigningKeys;
+  api: ReturnType<typeof createCaller>;
+}
+
+export async function personFor(deps: ServerDeps, session: { accessToken: string; user: { id: string; name: string }; company: { id: string } }): Promise<QaPerson> {
+  return {
+    userId: session.user.id,
+    companyId: session.company.id,
+    name: session.user.name,
+    keys: await generateSigningKeys(),
+    api: createCaller(await createContextInner(deps, { authorization: `Bearer ${session.accessToken}` })),
+  };
+}
+
+export async function registerOp(p: QaPerson, keys = p.keys, replaces: string | null = null): Promise<QaOp> {
+  return keyRegistrationOp({ opId: crypto.randomUUID(), companyId: p.companyId, userId: p.userId, secretKey: keys.secretKey, publicKey: keys.publicKey, replaces });
+}
+
+export function coaRecord(author: QaPerson, overrides: Partial<DocumentRecord> = {}): DocumentRecord {
+  return {
+    companyId: author.companyId,
+    documentId: crypto.randomUUID(),
+    version: 1,
+    title: 'CoA Amoxicillin 500 mg lot 00392/174',
+    createdBy: { userId: author.userId, printedName: author.name },
+    createdAt: new Date().toISOString(),
+    previousVersion: null,
+    change: { kind: 'create', reason: null },
+    type: 'coa',
+    content: {
+      productName: 'Amoxicillin 500 mg capsules',
+      ndc11: '67457015303',
+      lotNumber: '00392/174',
+      manufacturedOn: '2026-01-15',
+      expiry: '2028-01-31',
+      specification: [
+        { test: 'Assay (HPLC)', method: 'USP <621>', limit: '90.0–110.0 %', result: '99.2 %', pass: true },
+        { test: 'Dissolution', method: 'USP <711>', limit: 'Q ≥ 80 % in 60 min', result: '92 %', pass: true },
+      ],
+      conclusion: 'Complies with specification.',
+    },
+    ...overrides,
+  } as DocumentRecord;
+}
+
+export async function signOp(p: QaPerson, record: DocumentRecord, meaning: SignatureMeaning, keys = p.keys, reason: string | null = null): Promise<QaOp> {
+  const signature = await signRecord(record, { printedName: p.name, userId: p.userId, signedAt: new Date().toISOString(), meaning, reason }, keys.secretKey);
+  return { opId: crypto.randomUUID(), kind: 'document.sign', signature };
+}
+
+/** Pushes one op and returns its result. */
+export async function push1(p: QaPerson, op: QaOp): Promise<QaOpResult> {
+  const { results } = await p.api.qa.push({ ops: [op] });
+  const [result] = results;
+  if (!result) throw new Error('no result');
+  return result;
+}
+
+export function applied(result: QaOpResult): number {
+  if (result.status !== 'applied') throw new Error(`refused: ${result.error.code}: ${result.error.message}`);
+  return result.seq;
+}
+
+export function refusedWith(result: QaOpResult): string {
+  return result.status === 'rejected' ? result.error.code : 'applied';
+}
+
+/** The AppError code a router call failed with (createCaller rethrows it as the TRPCError's cause). */
+export async function failureCode(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return 'ok';
+  } catch (err) {
+    return (err as { cause?: { code?: string } }).cause?.code ?? `(no app code: ${String(err)})`;
+  }
+}
