@@ -48,12 +48,13 @@ describe('verifyBundle', () => {
     }
   });
 
-  it('reports a draft or in-review version as not approved, without failing the integrity checks', async () => {
+  it('fails a draft or in-review version as not approved, and only that check', async () => {
     const [a] = await Promise.all([makeSigner('Avery Author', 1)]);
     const record = sampleCoa(a!);
     const bundle = exportBundle(await sealLedger([await keyRegistered(a!, 1), versionEntry(record, 2), await signatureEntry(record, a!, 'authored', 'in-review', 3)]));
     const report = await verifyBundle(bundle);
-    expect(report.ok).toBe(true);
+    expect(report.ok).toBe(false);
+    expect(failed(report)).toEqual(['required signatures']);
     expect(report.checks.find((c) => c.check === 'required signatures')?.message).toBe('Status in-review: this version is NOT approved (signed: authored by Avery Author).');
   });
 
@@ -62,7 +63,8 @@ describe('verifyBundle', () => {
     const record = sampleCoa(a);
     const revokedFirst = exportBundle(await sealLedger([await keyRegistered(a, 1), await keyRegistered(b, 1), versionEntry(record, 2), keyRevoked(a, 3), await signatureEntry(record, a, 'authored', 'in-review', 4)]));
     const r1 = await verifyBundle(revokedFirst);
-    expect(failed(r1)).toEqual(['key not revoked before signing']);
+    // (in review, so "required signatures" fails too)
+    expect(failed(r1)).toEqual(['key not revoked before signing', 'required signatures']);
     expect(r1.checks.find((c) => !c.ok)?.message).toMatch(/revoked at entry 3, before signature 1 \(entry 4\)/);
 
     const replacedFirst = exportBundle(await sealLedger([await keyRegistered(b, 1), versionEntry(record, 2), await keyRegistered(b2, 3, b.keyId), await signatureEntry(record, b, 'approved', 'approved', 4)]));
@@ -70,7 +72,7 @@ describe('verifyBundle', () => {
 
     const registeredLate = exportBundle(await sealLedger([versionEntry(record, 2), await signatureEntry(record, a, 'authored', 'in-review', 3), await keyRegistered(a, 4)]));
     const r3 = await verifyBundle(registeredLate);
-    expect(failed(r3)).toEqual(['signer key registered before signing']);
+    expect(failed(r3)).toEqual(['signer key registered before signing', 'required signatures']);
     expect(r3.checks.find((c) => !c.ok)?.message).toMatch(/precedes the registration of its key/);
   });
 

@@ -97,12 +97,14 @@ export async function signatureChecks(bundle: VerificationBundle, read: readonly
   if (revoked.length) push('key not revoked before signing', false, `${cap(list(revoked))}.`);
   else push('key not revoked before signing', true, n ? 'No signer key was revoked or replaced before it signed.' : 'There are no signatures to check.');
 
-  // The status the ledger recorded once the last signature counted (draft if none yet).
+  // The status the ledger recorded once the last signature counted (draft if none yet). A record
+  // that is authentic but not approved fails this check: a CoA recipient or a script running
+  // `atlas verify` must never read "all checks passed" for a record nobody approved.
   const valid = of('document.signature');
   const last = valid.at(-1);
   const status = last ? last.entry.statusAfter : 'draft';
   const signed = list(valid.map(({ entry }) => `${entry.signature.manifestation.meaning} by ${entry.signature.manifestation.printedName}`));
-  push('required signatures', true, status === 'approved'
+  push('required signatures', status === 'approved', status === 'approved'
     ? `Status approved: ${signed}.`
     : `Status ${status}: this version is NOT approved${n ? ` (signed: ${signed})` : ' (no signatures yet)'}.`);
 }
