@@ -1,4 +1,4 @@
-import { ArrowLeftRight, Boxes, ClipboardCheck, FileSpreadsheet, MapPin, PackageMinus, PackagePlus, Pill, ShieldAlert, SlidersHorizontal, type LucideIcon } from 'lucide-react';
+import { ArrowLeftRight, Boxes, ClipboardCheck, FileCheck, FileSpreadsheet, MapPin, PackageMinus, PackagePlus, Pill, ShieldAlert, SlidersHorizontal, type LucideIcon } from 'lucide-react';
 import type { ScreenId } from './routes';
 
 export interface NavItem {
@@ -20,6 +20,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { screen: 'products', label: 'Products', icon: Pill, key: 'o' },
   { screen: 'locations', label: 'Locations', icon: MapPin, key: 'l' },
   { screen: 'import', label: 'Import', icon: FileSpreadsheet, key: 'i' },
+  // `g q` already opens Quarantine, so QA documents take `g d` (documents).
+  { screen: 'qa', label: 'QA documents', icon: FileCheck, key: 'd' },
 ];
 
 export function navItemForKey(key: string): NavItem | undefined {

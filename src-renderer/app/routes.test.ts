@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ROUTE, formatRoute, parseRoute } from './routes';
+import { DEFAULT_ROUTE, formatRoute, navScreenOf, parseRoute } from './routes';
 
 describe('parseRoute', () => {
   it('reads screens, lot detail and preselection', () => {
@@ -15,6 +15,32 @@ describe('parseRoute', () => {
     expect(parseRoute('')).toBeNull();
     expect(parseRoute('#/nope')).toBeNull();
     expect(parseRoute('#/pick?evil=1&lot=%E0%A4%A')).toEqual({ screen: 'pick', params: {} });
+  });
+});
+
+describe('QA routes', () => {
+  it('reads the list, the key screen, a new draft, a record and its editor', () => {
+    expect(parseRoute('#/qa')).toEqual({ screen: 'qa', params: {} });
+    expect(parseRoute('#/qa/keys')).toEqual({ screen: 'qa-keys', params: {} });
+    expect(parseRoute('#/qa/new/coa')).toEqual({ screen: 'qa-new', docType: 'coa', params: {} });
+    expect(parseRoute('#/qa/doc/d-1')).toEqual({ screen: 'qa-doc', documentId: 'd-1', params: {} });
+    expect(parseRoute('#/qa/doc/d-1/edit')).toEqual({ screen: 'qa-edit', documentId: 'd-1', params: {} });
+    expect(parseRoute('#/qa/new/memo')).toBeNull();
+    expect(parseRoute('#/qa/doc')).toBeNull();
+  });
+
+  it('round-trips and belongs to the QA documents entry', () => {
+    const routes = [
+      { screen: 'qa-keys' as const, params: {} },
+      { screen: 'qa-new' as const, docType: 'gmp' as const, params: {} },
+      { screen: 'qa-doc' as const, documentId: 'a/b', params: {} },
+      { screen: 'qa-edit' as const, documentId: 'x', params: {} },
+    ];
+    for (const route of routes) {
+      expect(parseRoute(formatRoute(route))).toEqual(route);
+      expect(navScreenOf(route)).toBe('qa');
+    }
+    expect(navScreenOf({ screen: 'lot', lotId: 'l', params: {} })).toBe('stock');
   });
 });
 

@@ -3,6 +3,10 @@ import { CountScreen } from '../features/count/count-screen';
 import { ImportScreen } from '../features/import/import-screen';
 import { LocationsScreen } from '../features/locations/locations-screen';
 import { LotDetailScreen } from '../features/lot/lot-detail-screen';
+import { QaDetailScreen } from '../features/qa/qa-detail-screen';
+import { QaEditorScreen } from '../features/qa/qa-editor-screen';
+import { QaKeysScreen } from '../features/qa/qa-keys-screen';
+import { QaListScreen } from '../features/qa/qa-list-screen';
 import { PickScreen } from '../features/pick/pick-screen';
 import { ProductsScreen } from '../features/products/products-screen';
 import { QuarantineScreen } from '../features/quarantine/quarantine-screen';
@@ -40,5 +44,15 @@ export function ScreenOutlet({ route }: { route: Route }) {
       return <ImportScreen key={key} importId={route.params.import ?? null} />;
     case 'stock':
       return <StockScreen key={key} />;
+    case 'qa':
+      return <QaListScreen key={key} />;
+    case 'qa-keys':
+      return <QaKeysScreen key={key} />;
+    case 'qa-new':
+      return <QaEditorScreen key={key} mode={{ kind: 'new', docType: route.docType }} />;
+    case 'qa-edit':
+      return <QaEditorScreen key={key} mode={{ kind: 'edit', documentId: route.documentId }} />;
+    case 'qa-doc':
+      return <QaDetailScreen key={key} documentId={route.documentId} />;
   }
 }

@@ -1,12 +1,12 @@
 import { Kbd } from '../components/kbd';
 import { cx } from '../components/cx';
 import { NAV_ITEMS } from './navigation';
-import { screenHref, type Route } from './routes';
+import { navScreenOf, screenHref, type Route } from './routes';
 
 /** Main navigation. Each entry shows its `g` shortcut; the current screen is aria-current. */
 export function SideNav({ route }: { route: Route }) {
-  // Lot detail belongs to Stock.
-  const current = route.screen === 'lot' ? 'stock' : route.screen;
+  // Lot detail belongs to Stock, every QA page to QA documents.
+  const current = navScreenOf(route);
   return (
     <nav aria-label="Main" className="flex w-48 shrink-0 flex-col gap-0.5 overflow-y-auto border-r border-line bg-surface p-2">
       {NAV_ITEMS.map(({ screen, label, icon: Icon, key }) => {
