@@ -73,7 +73,7 @@ export function createDesktopCore(options: CreateDesktopCoreOptions): RunningDes
       const mutations = new LocalMutations({ db: replica.db, writer, store, now, onChange: () => runner.kick() });
       const inventory = new DesktopInventory(replica.db, mutations, () => signedIn(session));
       const imports = new DesktopImports({ db: replica.db, writer, store, session, dataDir: config.dataDir, now, onChange: () => runner.kick() });
-      const qa = new DesktopQa({ store: qaStore, writer, keys: new SignerKeys(keyStore), sync: qaSync, actor: () => qaActor(session), now, onChange: () => runner.kick() });
+      const qa = new DesktopQa({ store: qaStore, writer, keys: new SignerKeys(keyStore), sync: qaSync, syncAll: () => runner.syncNow(), actor: () => qaActor(session), now, onChange: () => runner.kick() });
       open = { replica, session, store, runner, inventory, imports, qa };
       failure = null;
       if (options.autoSync !== false) runner.start();

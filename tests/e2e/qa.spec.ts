@@ -158,6 +158,17 @@ test('a CoA is authored, reviewed, approved offline on another terminal, synced,
   await sign(a, 'Sign as reviewer', admin.signing);
   await expect(a.getByTestId('qa-pending')).toHaveText('All QA changes sent', { timeout: 60_000 });
 
+  // The administrator sets the signature policy: GDP records need only the QA approval from now on.
+  await openQa(a);
+  await a.getByRole('link', { name: 'Signing key' }).click();
+  await a.getByLabel('Authored required for GDP record').uncheck();
+  await a.getByLabel('Reviewed required for GDP record').uncheck();
+  await a.getByRole('button', { name: 'Save signature policy' }).click();
+  await expect(a.getByText('The signature policy was changed')).toBeVisible();
+  await expect(a.getByTestId('qa-pending')).toHaveText('All QA changes sent', { timeout: 60_000 });
+  await expect(a.getByLabel('Reviewed required for Certificate of Analysis')).toBeChecked();
+  await a.screenshot({ path: shots('qa-01b-signature-policy'), fullPage: true });
+
   // The author cannot approve their own record: the approval is unavailable, and says why.
   await signOut(a);
   await signIn(a, author);

@@ -1,7 +1,8 @@
 import { AppError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import type { VerificationReport } from '../../../shared/qa/bundle';
-import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../../../shared/qa/content';
+import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, type DocumentType } from '../../../shared/qa/content';
+import type { Policy } from '../../../shared/qa/policy';
 import type { LedgerEntry } from '../../../shared/qa/ledger-entry';
 import type { QaOp } from '../../../shared/qa/ops';
 import { signRecord } from '../../../shared/qa/sign-record';
@@ -28,6 +29,12 @@ export interface DesktopQaOptions {
   writer: ReplicaWriter;
   keys: SignerKeys;
   sync: QaSync;
+  /**
+   * A full sync (stock and QA) through the sync runner, so "Sync QA ledger" also refreshes the
+   * online state and pending counts the status bar shows; throws the first failure. Without it
+   * (tests of QA alone) only QA syncs.
+   */
+  syncAll?: () => Promise<unknown>;
   /** The signed-in user (throws `auth/unauthenticated` when nobody is). */
   actor: () => QaActor;
   now: () => Date;
@@ -89,6 +96,19 @@ export class DesktopQa {
     const actor = this.options.actor();
     await this.queue(actor, { opId: newId(), kind: 'key.revoke', keyId: input.keyId, reason: input.reason }, `Revoke signing key ${input.keyId}`);
     return this.keys();
+  }
+
+  /** The company's required signatures per record type (shared/qa/policy.ts). */
+  async policy(): Promise<Policy> {
+    return (await this.state(this.options.actor())).projection.policy;
+  }
+
+  /** Administrators set which signatures each type needs; the change is ledgered like any other. */
+  async setPolicy(policy: Policy): Promise<Policy> {
+    const actor = this.options.actor();
+    const summary = DOCUMENT_TYPES.map((t) => `${DOCUMENT_TYPE_LABELS[t]}: ${policy[t].join(' → ')}`).join('; ');
+    await this.queue(actor, { opId: newId(), kind: 'policy.set', policy }, `Signature policy — ${summary}`);
+    return this.policy();
   }
 
   async keys(): Promise<KeyView[]> {
@@ -166,7 +186,8 @@ export class DesktopQa {
 
   async sync(): Promise<LedgerStatus> {
     const { companyId, userId } = this.options.actor();
-    await this.options.sync.run(companyId, userId);
+    if (this.options.syncAll) await this.options.syncAll();
+    else await this.options.sync.run(companyId, userId);
     return this.ledger();
   }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { passwordSchema } from '../../../shared/auth/schemas';
 import { documentTypeSchema, qaText, typedContentSchema } from '../../../shared/qa/content';
 import { versionStatusSchema } from '../../../shared/qa/ledger-entry';
+import { policySchema } from '../../../shared/qa/policy';
 import { keyIdSchema, meaningSchema } from '../../../shared/qa/signature';
 import { procedure, router } from './trpc';
 
@@ -29,6 +30,8 @@ export const qaRouter = router({
   rotateKey: procedure.input(z.object({ password, newPassword })).mutation(({ ctx, input }) => ctx.core.qa().rotateKey(input)),
   revokeKey: procedure.input(z.object({ keyId: keyIdSchema, reason: qaText(500) })).mutation(({ ctx, input }) => ctx.core.qa().revokeKey(input)),
   keys: procedure.query(({ ctx }) => ctx.core.qa().keys()),
+  policy: procedure.query(({ ctx }) => ctx.core.qa().policy()),
+  setPolicy: procedure.input(policySchema).mutation(({ ctx, input }) => ctx.core.qa().setPolicy(input)),
 
   list: procedure
     .input(z.object({ type: documentTypeSchema.optional(), status: versionStatusSchema.optional(), search: z.string().trim().max(200).optional() }).default({}))

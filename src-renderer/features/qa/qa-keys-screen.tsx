@@ -17,6 +17,7 @@ import { Screen } from '../../components/screen';
 import { Cell, EmptyRow, HeaderCell, Row, Table } from '../../components/table';
 import { Confirmation } from '../movements/form-bits';
 import { LedgerStrip } from './ledger-strip';
+import { QaPolicyCard } from './qa-policy-card';
 import { formatUtc } from './qa-format';
 import { TextAreaField } from './text-area-field';
 import { useQaAfterChange, useQaLedger } from './use-qa';
@@ -75,6 +76,7 @@ export function QaKeysScreen() {
           <CreateKey onDone={async (m) => { setDone(m); await afterChange(); }} />
         )
       ) : null}
+      <QaPolicyCard />
       <Card className="overflow-hidden">
         <h2 className="px-3 pt-3 pb-2 text-[14px] font-semibold">Company signing keys</h2>
         {keys.isError ? <Alert title="Keys could not be loaded">{toAppError(keys.error).message}</Alert> : null}
