@@ -41,6 +41,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://atlas:pw@db:5432/atlas',
       NODE_ENV: 'production',
       ATLAS_JWT_SECRET: HEX_SECRET,
+      ATLAS_LEDGER_SIGNING_KEY: HEX_SECRET,
       ATLAS_ACCESS_TOKEN_TTL_SECONDS: '300',
       ATLAS_REFRESH_TOKEN_TTL_DAYS: '7',
       ATLAS_CORS_ORIGINS: 'https://app.example.com, http://localhost:5173/',
@@ -102,9 +103,12 @@ describe('loadConfig', () => {
     expect(err.message).toMatch(/DATABASE_URL/);
   });
 
-  it('refuses to start in production without ATLAS_JWT_SECRET', () => {
+  it('refuses to start in production without ATLAS_JWT_SECRET or ATLAS_LEDGER_SIGNING_KEY', () => {
     const err = configError(() => loadConfig({ NODE_ENV: 'production' }));
     expect(err.message).toMatch(/ATLAS_JWT_SECRET is required when NODE_ENV=production/);
+    expect(err.message).toMatch(/ATLAS_LEDGER_SIGNING_KEY is required when NODE_ENV=production/);
+    expect(configError(() => loadConfig({ ATLAS_LEDGER_SIGNING_KEY: Buffer.alloc(48, 1).toString('base64') })).message).toMatch(/must be a 32-byte Ed25519 seed/);
+    expect(loadConfig({ ATLAS_LEDGER_SIGNING_KEY: Buffer.alloc(32, 9).toString('hex') }).ledgerSigningSeed).toEqual(Uint8Array.from(Buffer.alloc(32, 9)));
     expect(loadConfig({ NODE_ENV: 'development' }).jwtSecret).toBeUndefined();
   });
 

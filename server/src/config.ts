@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import { decodeSecret } from './config-secret';
+import { decodeSecret, MIN_SECRET_BYTES } from './config-secret';
 import type { CompanyTier } from './db/schema/accounts';
 
 /**
@@ -21,6 +21,11 @@ export interface ServerConfig {
   nodeEnv: 'development' | 'test' | 'production';
   /** HS256 key for access tokens; `undefined` means "generate once and keep it in the DB" (dev/test only). */
   jwtSecret: Uint8Array | undefined;
+  /**
+   * 32-byte Ed25519 seed of the key that signs ledger tree heads (issue 5); `undefined` means
+   * "generate once and keep it in the DB" (dev/test only). Desktops pin this key on first use.
+   */
+  ledgerSigningSeed: Uint8Array | undefined;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   /** Exact origins allowed to call the API from a browser; empty means no CORS headers at all. */
@@ -75,6 +80,7 @@ const envSchema = z.object({
   ),
   NODE_ENV: optional(z.enum(['development', 'test', 'production'], { error: 'must be development, test or production' })),
   ATLAS_JWT_SECRET: optional(z.string().trim()),
+  ATLAS_LEDGER_SIGNING_KEY: optional(z.string().trim()),
   // RFC 8725 §3.10 / OWASP: access tokens are bearer credentials; keep them short-lived (max one day here).
   ATLAS_ACCESS_TOKEN_TTL_SECONDS: optional(integer(30, 86_400)),
   ATLAS_REFRESH_TOKEN_TTL_DAYS: optional(integer(1, 365)),
@@ -135,6 +141,18 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     problems.push('ATLAS_JWT_SECRET is required when NODE_ENV=production (generate one with `openssl rand -base64 32`)');
   }
 
+  let ledgerSigningSeed: Uint8Array | undefined;
+  if (e.ATLAS_LEDGER_SIGNING_KEY !== undefined) {
+    const decoded = decodeSecret(e.ATLAS_LEDGER_SIGNING_KEY);
+    if (typeof decoded === 'string') problems.push(`ATLAS_LEDGER_SIGNING_KEY ${decoded}`);
+    else if (decoded.length !== MIN_SECRET_BYTES) problems.push(`ATLAS_LEDGER_SIGNING_KEY must be a 32-byte Ed25519 seed (RFC 8032 §5.1.5); it decodes to ${decoded.length} bytes`);
+    else ledgerSigningSeed = decoded;
+  } else if (nodeEnv === 'production') {
+    // The tree-head key vouches for every signed QA record: in production it comes from the
+    // operator's secret store, not from a database row that backups and replicas copy.
+    problems.push('ATLAS_LEDGER_SIGNING_KEY is required when NODE_ENV=production (generate one with `openssl rand -base64 32`)');
+  }
+
   let corsOrigins: string[] = [];
   if (e.ATLAS_CORS_ORIGINS !== undefined) {
     const entries = e.ATLAS_CORS_ORIGINS.split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -153,6 +171,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     databaseUrl: e.DATABASE_URL,
     nodeEnv,
     jwtSecret,
+    ledgerSigningSeed,
     accessTokenTtlSeconds: e.ATLAS_ACCESS_TOKEN_TTL_SECONDS ?? 900,
     refreshTokenTtlDays: e.ATLAS_REFRESH_TOKEN_TTL_DAYS ?? 30,
     corsOrigins,

@@ -29,7 +29,7 @@ export async function createServerDeps(
   await migrateDatabase(database);
   const jwtSecret = await resolveJwtSecret(database.db, config);
   // One LedgerStore per process: it caches each company's Merkle tree (the database stays the truth).
-  const ledger = new LedgerStore(await resolveServerLedgerKey(database.db));
+  const ledger = new LedgerStore(await resolveServerLedgerKey(database.db, config.ledgerSigningSeed));
   const deps: ServerDeps = {
     db: database.db,
     dbKind: database.kind,

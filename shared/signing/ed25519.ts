@@ -18,6 +18,16 @@ export async function generateSigningKeys(): Promise<SigningKeys> {
   return { publicKey, secretKey: privateKey };
 }
 
+/** RFC 8032 §5.1.5: the key pair a 32-byte seed determines (the operator-supplied server key). */
+export async function signingKeysFromSeed(seed: Uint8Array): Promise<SigningKeys> {
+  const sodium = await ready();
+  if (seed.length !== sodium.crypto_sign_SEEDBYTES) {
+    throw new AppError('signing/bad-key', `An Ed25519 seed must be ${sodium.crypto_sign_SEEDBYTES} bytes; this one has ${seed.length}.`);
+  }
+  const { publicKey, privateKey } = sodium.crypto_sign_seed_keypair(seed);
+  return { publicKey, secretKey: privateKey };
+}
+
 /** A detached signature over `message` (the caller passes the canonical bytes, never a JS string). */
 export async function sign(message: Uint8Array, secretKey: Uint8Array): Promise<Uint8Array> {
   const sodium = await ready();

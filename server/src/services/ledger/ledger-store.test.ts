@@ -47,6 +47,13 @@ describe('LedgerStore on PGlite', () => {
     expect(await cold.latestTreeHead(database.db, companyId)).toEqual(second.treeHead);
   });
 
+  it('uses the operator\'s seed when one is configured (RFC 8032 §7.1 TEST 1)', async () => {
+    const seed = Buffer.from('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60', 'hex');
+    const key = await resolveServerLedgerKey(database.db, seed);
+    expect(Buffer.from(key.publicKey).toString('hex')).toBe('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a');
+    expect(key.keyId).not.toBe((await resolveServerLedgerKey(database.db)).keyId);
+  });
+
   it('keeps the same key across restarts', async () => {
     const a = await resolveServerLedgerKey(database.db);
     const again = await resolveServerLedgerKey(database.db);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { instanceSecrets } from '../../db/schema/index';
-import { fingerprint, generateSigningKeys, PUBLIC_KEY_BYTES, SECRET_KEY_BYTES } from '../../../../shared/signing/ed25519';
+import { fingerprint, generateSigningKeys, PUBLIC_KEY_BYTES, SECRET_KEY_BYTES, signingKeysFromSeed } from '../../../../shared/signing/ed25519';
 
 const SECRET_NAME = 'ledger-ed25519';
 
@@ -14,12 +14,17 @@ export interface ServerLedgerKey {
 }
 
 /**
- * The server's tree-head signing key, generated once and kept in `instance_secrets` (as the JWT
+ * The server's tree-head signing key: from the operator's ATLAS_LEDGER_SIGNING_KEY seed when set
+ * (required in production, config.ts), otherwise generated once and kept in `instance_secrets` (as the JWT
  * secret is, auth/jwt-secret.ts): INSERT ... ON CONFLICT DO NOTHING then SELECT makes concurrent
  * first starts of several instances agree on one key, and it survives restarts — a new key would
  * make every tree head a client already holds unverifiable.
  */
-export async function resolveServerLedgerKey(db: Executor): Promise<ServerLedgerKey> {
+export async function resolveServerLedgerKey(db: Executor, seed?: Uint8Array): Promise<ServerLedgerKey> {
+  if (seed) {
+    const keys = await signingKeysFromSeed(seed);
+    return { ...keys, keyId: await fingerprint(keys.publicKey) };
+  }
   const fresh = await generateSigningKeys();
   await db
     .insert(instanceSecrets)
