@@ -72,16 +72,3 @@ export class QaDesktop extends TestDesktop {
     super.dispose();
   }
 }
-
-export const coaContent = {
-  productName: 'Amoxicillin 500 mg capsules',
-  ndc11: '67457015303',
-  lotNumber: '00392/174',
-  manufacturedOn: '2026-01-15',
-  expiry: '2028-01-31',
-  specification: [
-    { test: 'Assay (HPLC)', method: 'USP <621>', limit: '90.0–110.0 %', result: '99.2 %', pass: true },
-    { test: 'Dissolution', method: 'USP <711>', limit: 'Q ≥ 80 % in 60 min', result: '92 %', pass: true },
-  ],
-  conclusion: 'Complies with specification.',
-};

@@ -11,7 +11,8 @@ import { createServerClient } from '../../src-main/core/session/server-client';
 import { REPLICA_CIPHER, replicaKeyName } from '../../src-main/core/replica/open-replica';
 import { keychainAvailable } from '../support/keychain';
 import { backends, skippedHere } from './support/backends';
-import { coaContent, QaDesktop } from './qa-desktop-support';
+import { coaContent } from '../../shared/qa/workflow.fixture';
+import { QaDesktop } from './qa-desktop-support';
 
 const PASSWORD = 'correct horse battery staple';
 const SIGNING = { author: 'author signs with this 1', reviewer: 'reviewer signing pw 2', approver: 'approver signing pw 3' };
@@ -80,9 +81,9 @@ describe.runIf(keychainAvailable).each(backends)('QA desktop on $name', (backend
     author.net.down = true;
     await author.api.qa.createKey.mutate({ password: SIGNING.author });
     expect(await author.api.qa.keyStatus.query()).toMatchObject({ hasKey: true, key: { state: 'pending' } });
-    ({ documentId } = await author.api.qa.create.mutate({ type: 'coa', title: 'CoA Amoxicillin 500 mg lot 00392/174', content: coaContent }));
+    ({ documentId } = await author.api.qa.create.mutate({ type: 'coa', title: 'CoA Amoxicillin 500 mg lot 00392/174', content: coaContent() }));
     // A bad field is refused by the shared schema, naming the field.
-    expect(await failure(author.api.qa.create.mutate({ type: 'coa', title: 'Bad', content: { ...coaContent, ndc11: '123' } }))).toBe('validation/invalid-input');
+    expect(await failure(author.api.qa.create.mutate({ type: 'coa', title: 'Bad', content: { ...coaContent(), ndc11: '123' } }))).toBe('validation/invalid-input');
     // The password is asked at every signature (11.200): a wrong one signs nothing.
     expect(await failure(author.api.qa.sign.mutate({ documentId, version: 1, meaning: 'authored', reason: null, password: 'not my password' }))).toBe('signing/bad-password');
     // The author may not approve their own record, offline too: the local workflow refuses as the server would.
@@ -240,7 +241,7 @@ describe.runIf(keychainAvailable).each(backends)('QA desktop on $name', (backend
       await terminal.api.qa.createKey.mutate({ password: SIGNING.reviewer });
       keyNames.push(terminal.signingKeyName());
       terminal.net.down = true;
-      const { documentId: draft } = await terminal.api.qa.create.mutate({ type: 'coa', title: 'CoA written on the dock terminal', content: coaContent });
+      const { documentId: draft } = await terminal.api.qa.create.mutate({ type: 'coa', title: 'CoA written on the dock terminal', content: coaContent() });
       expect((await terminal.api.qa.ledger.query()).pendingOps).toBe(2);
       await terminal.api.session.signOut.mutate();
       terminal.net.down = false;

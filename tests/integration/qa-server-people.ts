@@ -1,3 +1,5 @@
+import { newRecord } from '../../shared/qa/record-drafts';
+import { coaContent } from '../../shared/qa/workflow.fixture';
 import type { QaOp } from '../../shared/qa/ops';
 import type { QaOpResult } from '../../shared/qa/api';
 import type { DocumentRecord } from '../../shared/qa/record';
@@ -35,30 +37,8 @@ export async function registerOp(p: QaPerson, keys = p.keys, replaces: string | 
 }
 
 export function coaRecord(author: QaPerson, overrides: Partial<DocumentRecord> = {}): DocumentRecord {
-  return {
-    companyId: author.companyId,
-    documentId: crypto.randomUUID(),
-    version: 1,
-    title: 'CoA Amoxicillin 500 mg lot 00392/174',
-    createdBy: { userId: author.userId, printedName: author.name },
-    createdAt: new Date().toISOString(),
-    previousVersion: null,
-    change: { kind: 'create', reason: null },
-    type: 'coa',
-    content: {
-      productName: 'Amoxicillin 500 mg capsules',
-      ndc11: '67457015303',
-      lotNumber: '00392/174',
-      manufacturedOn: '2026-01-15',
-      expiry: '2028-01-31',
-      specification: [
-        { test: 'Assay (HPLC)', method: 'USP <621>', limit: '90.0–110.0 %', result: '99.2 %', pass: true },
-        { test: 'Dissolution', method: 'USP <711>', limit: 'Q ≥ 80 % in 60 min', result: '92 %', pass: true },
-      ],
-      conclusion: 'Complies with specification.',
-    },
-    ...overrides,
-  } as DocumentRecord;
+  const record = newRecord({ companyId: author.companyId, userId: author.userId, printedName: author.name }, { type: 'coa', title: 'CoA Amoxicillin 500 mg lot 00392/174', content: coaContent() }, new Date().toISOString());
+  return { ...record, ...overrides } as DocumentRecord;
 }
 
 export async function signOp(p: QaPerson, record: DocumentRecord, meaning: SignatureMeaning, keys = p.keys, reason: string | null = null): Promise<QaOp> {

@@ -16,7 +16,7 @@ import { exportBundle, exportFileName, exportPdf, verifyExport } from './qa-expo
 import { buildState, documentIdOf, parseRows, type QaState } from './qa-state';
 import type { LedgerRow, QaStore } from './qa-store';
 import type { QaSync } from './qa-sync';
-import { changeRecord, newRecord } from './record-drafts';
+import { changeRecord, newRecord } from '../../../shared/qa/record-drafts';
 import type { SignerKeys } from './signer-keys';
 import { documentSummary, documentView, keyView } from './qa-views';
 

@@ -2,6 +2,7 @@ import type { Role } from '../../../../shared/auth/schemas';
 import { AppError } from '../../../../shared/errors';
 import type { QaOp } from '../../../../shared/qa/ops';
 import type { QaOpResult } from '../../../../shared/qa/api';
+import { newRecord } from '../../../../shared/qa/record-drafts';
 import type { DocumentRecord } from '../../../../shared/qa/record';
 import type { SignatureMeaning } from '../../../../shared/qa/signature';
 import { keyRegistrationOp, signRecord } from '../../../../shared/qa/sign-record';
@@ -86,34 +87,27 @@ export async function seedDemoQa(serverUrl: string, account: DemoAccount, compan
   }
 }
 
-/** A Certificate of Analysis for one of the demo's lots, with a typical release specification. */
+/** A Certificate of Analysis for one of the demo's lots still in date, with a typical release specification. */
 function coaFor(companyId: string, author: Signer, data: DemoData, index: number): DocumentRecord {
-  const lot = data.lots[index % data.lots.length];
+  const now = new Date().toISOString();
+  const inDate = data.lots.filter((l) => l.expiry > now.slice(0, 10));
+  const lot = inDate[index % Math.max(inDate.length, 1)];
   const product = lot ? data.products[lot.product] : undefined;
-  if (!lot || !product) throw new AppError('internal/unexpected', 'The demo has no lots to write a Certificate of Analysis for.');
-  return {
-    companyId,
-    documentId: crypto.randomUUID(),
-    version: 1,
-    title: `CoA ${product.args.name} lot ${lot.lotNumber}`.slice(0, 200),
-    createdBy: { userId: author.userId, printedName: author.name },
-    createdAt: new Date().toISOString(),
-    previousVersion: null,
-    change: { kind: 'create', reason: null },
-    type: 'coa',
-    content: {
-      productName: product.args.name,
-      ndc11: product.args.ndc11,
-      lotNumber: lot.lotNumber,
-      manufacturedOn: lot.manufacturedOn,
-      expiry: lot.expiry,
-      specification: [
-        { test: 'Appearance', method: 'Visual inspection', limit: 'Conforms to description', result: 'Conforms', pass: true },
-        { test: 'Identification (IR)', method: 'USP <197K>', limit: 'Matches reference standard', result: 'Matches', pass: true },
-        { test: 'Assay (HPLC)', method: 'USP <621>', limit: '90.0–110.0 % of label claim', result: `${(98 + (index % 3) * 0.7).toFixed(1)} %`, pass: true },
-        { test: 'Microbial limits', method: 'USP <61>', limit: 'TAMC ≤ 10³ CFU/g', result: '< 10 CFU/g', pass: true },
-      ],
-      conclusion: 'The lot complies with its specification.',
-    },
+  if (!lot || !product) throw new AppError('internal/unexpected', 'The demo has no lot in date to write a Certificate of Analysis for.');
+  const content = {
+    productName: product.args.name,
+    ndc11: product.args.ndc11,
+    lotNumber: lot.lotNumber,
+    manufacturedOn: lot.manufacturedOn,
+    expiry: lot.expiry,
+    specification: [
+      { test: 'Appearance', method: 'Visual inspection', limit: 'Conforms to description', result: 'Conforms', pass: true },
+      { test: 'Identification (IR)', method: 'USP <197K>', limit: 'Matches reference standard', result: 'Matches', pass: true },
+      { test: 'Assay (HPLC)', method: 'USP <621>', limit: '90.0–110.0 % of label claim', result: `${(98 + (index % 3) * 0.7).toFixed(1)} %`, pass: true },
+      { test: 'Microbial limits', method: 'USP <61>', limit: 'TAMC ≤ 10³ CFU/g', result: '< 10 CFU/g', pass: true },
+    ],
+    conclusion: 'The lot complies with its specification.',
   };
+  const title = `CoA ${product.args.name} lot ${lot.lotNumber}`.slice(0, 200);
+  return newRecord({ companyId, userId: author.userId, printedName: author.name }, { type: 'coa', title, content }, now);
 }

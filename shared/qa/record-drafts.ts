@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { AppError } from '../../../shared/errors';
-import { newId } from '../../../shared/ids';
-import { typedContentSchema, type DocumentType } from '../../../shared/qa/content';
-import { documentRecordSchema, type DocumentRecord, type Person } from '../../../shared/qa/record';
-import type { DocumentState } from '../../../shared/qa/state';
-import { toFieldIssues } from '../../../shared/zod-issues';
+import { AppError } from '../errors';
+import { newId } from '../ids';
+import { typedContentSchema, type DocumentType } from './content';
+import { documentRecordSchema, type DocumentRecord, type Person } from './record';
+import type { DocumentState } from './state';
+import { toFieldIssues } from '../zod-issues';
 
 interface Author extends Person {
   companyId: string;
