@@ -13,6 +13,16 @@ export const ERROR_CODES = {
   'auth/refresh-reused': 401,
   'auth/forbidden': 403,
   'auth/email-taken': 409,
+  // Issue 6. A wrong or reused TOTP / backup code; the MFA step of a sign-in that expired or was
+  // tampered with; too many MFA attempts (RFC 6238 §5.2 throttling: 5 per 5 minutes per user).
+  'auth/mfa-invalid': 401,
+  'auth/mfa-token-invalid': 401,
+  'auth/mfa-locked': 429,
+  // The company requires MFA and this person has not enrolled: the sign-in must enrol first.
+  'auth/mfa-enrolment-required': 403,
+  'auth/invitation-invalid': 404,
+  // Token bucket empty (per IP or per user), or a repeated violator blocked for a while.
+  'rate-limit/exceeded': 429,
   'not-found': 404,
   'ndc/invalid': 400,
   'ndc/ambiguous': 400,
@@ -89,6 +99,8 @@ export interface AppErrorOptions {
   cause?: unknown;
   /** Field-level problems, e.g. flattened zod issues: `{ path: 'email', message: '...' }`. */
   issues?: readonly FieldIssue[];
+  /** For 429s: when trying again can succeed (sent as HTTP Retry-After, shown to the person). */
+  retryAfterSeconds?: number;
 }
 
 export interface FieldIssue {
@@ -99,12 +111,14 @@ export interface FieldIssue {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues: readonly FieldIssue[] | undefined;
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.issues = options.issues;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get httpStatus(): number {
@@ -112,7 +126,10 @@ export class AppError extends Error {
   }
 
   toJSON(): SerializedError {
-    return this.issues ? { code: this.code, message: this.message, issues: [...this.issues] } : { code: this.code, message: this.message };
+    const out: SerializedError = { code: this.code, message: this.message };
+    if (this.issues) out.issues = [...this.issues];
+    if (this.retryAfterSeconds !== undefined) out.retryAfterSeconds = this.retryAfterSeconds;
+    return out;
   }
 }
 
@@ -121,6 +138,7 @@ export interface SerializedError {
   code: ErrorCode;
   message: string;
   issues?: FieldIssue[];
+  retryAfterSeconds?: number;
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -42,6 +42,7 @@ describe('migrations', () => {
     expect([...tables.keys()].sort()).toEqual(
       [
         'ai_usage',
+        'audit_events',
         'companies',
         'company_versions',
         'instance_secrets',
@@ -54,6 +55,8 @@ describe('migrations', () => {
         'qa_documents',
         'qa_ops',
         'qa_policies',
+        'rate_limit_blocks',
+        'rate_limit_buckets',
         'refresh_tokens',
         'signing_keys',
         'stock_movements',

@@ -4,3 +4,4 @@ export * from './inventory';
 export * from './sync';
 export * from './ledger';
 export * from './qa';
+export * from './security';
