@@ -70,10 +70,11 @@ describe('migrations', () => {
     );
   });
 
-  it('give every tenant table a company_id (users, companies and instance secrets are not tenant-owned)', async () => {
+  it('give every tenant table a company_id (users, companies, instance secrets and rate limits are not tenant-owned)', async () => {
     database = await openDatabase({ pgliteDir: 'memory://', databaseUrl: undefined });
     await migrateDatabase(database);
-    const notTenant = new Set(['companies', 'users', 'instance_secrets']);
+    // Rate limits are keyed by IP or user, before any company is known.
+    const notTenant = new Set(['companies', 'users', 'instance_secrets', 'rate_limit_buckets', 'rate_limit_blocks']);
     for (const [table, cols] of await columns(database)) {
       if (!notTenant.has(table)) expect(cols.has('company_id'), `${table}.company_id`).toBe(true);
     }
