@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { trpcServer } from '@hono/trpc-server';
 import { sql } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
@@ -73,7 +74,14 @@ export function createApp(deps: ServerDeps): Hono<Env> {
     trpcServer({
       endpoint: '/trpc',
       router: appRouter,
-      createContext: (_opts, c) => createContextInner(deps, { authorization: c.req.header('authorization'), requestId: c.get('requestId') }),
+      createContext: (opts, c) =>
+        createContextInner(deps, {
+          authorization: c.req.header('authorization'),
+          requestId: c.get('requestId'),
+          origin: { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null },
+          cookieHeader: c.req.header('cookie') ?? null,
+          resHeaders: opts.resHeaders,
+        }),
     }),
   );
 
@@ -90,6 +98,16 @@ export function createApp(deps: ServerDeps): Hono<Env> {
   });
 
   return app;
+}
+
+/** The peer address of the TCP connection (no proxy header is trusted unless configured, issue 6). */
+function clientIp(c: Context<Env>): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    // app.request() in tests has no socket.
+    return null;
+  }
 }
 
 function errorBody(code: SerializedError['code'], message: string): SerializedError {

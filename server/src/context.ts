@@ -4,6 +4,7 @@ import type { Database, DatabaseKind } from './db/client';
 import type { ImportMappingService } from './services/ai/import-mapping';
 import type { AuthService } from './services/auth/auth-service';
 import type { AccessClaims } from './services/auth/tokens';
+import type { RequestOrigin } from './services/audit/audit-log';
 import type { QaService } from './services/qa/qa-service';
 import type { PokeBus } from './services/sync/poke-bus';
 
@@ -26,11 +27,20 @@ export type ServerContext = {
   /** Why a token that WAS sent was refused (expired, invalid); authedProcedure reports it. */
   authError: AppError | null;
   requestId: string;
+  /** Client address and user agent for audit events and rate limits (null without HTTP, e.g. tests). */
+  origin: RequestOrigin;
+  /** The request's `Cookie` header (browser clients keep the refresh token in an httpOnly cookie). */
+  cookieHeader: string | null;
+  /** Headers added to the HTTP response (Set-Cookie, Retry-After); null without HTTP. */
+  resHeaders: Headers | null;
 };
 
 export interface ContextInput {
   authorization?: string | null;
   requestId?: string;
+  origin?: Partial<RequestOrigin>;
+  cookieHeader?: string | null;
+  resHeaders?: Headers | null;
 }
 
 /**
@@ -38,7 +48,16 @@ export interface ContextInput {
  * and exercise the same token verification as real requests (tRPC "inner context" pattern).
  */
 export async function createContextInner(deps: ServerDeps, input: ContextInput = {}): Promise<ServerContext> {
-  const base = { db: deps.db, config: deps.config, services: deps.services, requestId: input.requestId ?? crypto.randomUUID() };
+  const requestId = input.requestId ?? crypto.randomUUID();
+  const base = {
+    db: deps.db,
+    config: deps.config,
+    services: deps.services,
+    requestId,
+    origin: { ip: input.origin?.ip ?? null, userAgent: input.origin?.userAgent ?? null, requestId },
+    cookieHeader: input.cookieHeader ?? null,
+    resHeaders: input.resHeaders ?? null,
+  };
   if (!input.authorization) return { ...base, auth: null, authError: null };
   try {
     return { ...base, auth: await deps.services.auth.authenticate(input.authorization), authError: null };
