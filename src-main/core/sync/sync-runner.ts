@@ -133,7 +133,14 @@ export class SyncRunner {
   }
 
   private async run(): Promise<void> {
-    const session = this.options.session.current();
+    let session: ReturnType<SyncRunnerOptions['session']['current']>;
+    try {
+      session = this.options.session.current();
+    } catch (err) {
+      // The app closed the replica while a run was already queued: it simply does not happen.
+      if (this.stopped) return;
+      throw err;
+    }
     if (!session) return;
     const failures: unknown[] = [];
     try {
