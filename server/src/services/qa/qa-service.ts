@@ -3,9 +3,10 @@ import { isAppError } from '../../../../shared/errors';
 import { qaPullInput, type QaMember, type QaOpResult, type QaPullInput, type QaPullOutput } from '../../../../shared/qa/api';
 import type { LedgerEntry } from '../../../../shared/qa/ledger-entry';
 import type { QaOp } from '../../../../shared/qa/ops';
+import type { Actor } from '../../../../shared/qa/state';
 import { decide } from '../../../../shared/qa/workflow';
 import { toBase64 } from '../../../../shared/ledger/tree-head';
-import type { Database } from '../../db/client';
+import type { Database, Transaction } from '../../db/client';
 import { ledgerEntries, memberships, users } from '../../db/schema/index';
 import type { AccessClaims } from '../auth/tokens';
 import type { LedgerStore } from '../ledger/ledger-store';
@@ -28,39 +29,40 @@ export type QaService = ReturnType<typeof createQaService>;
  * the projection update and its idempotency record, all in one transaction.
  */
 export function createQaService({ db, ledger, now = () => new Date() }: QaServiceOptions) {
-  /** One op in its own transaction; a refusal is an outcome (stored and returned), not a failure. */
-  async function applyOne(auth: AccessClaims, op: QaOp): Promise<QaOpResult> {
+  /** One op inside the push's transaction; a refusal is an outcome (stored and returned), not a failure. */
+  async function applyOne(tx: Transaction, auth: AccessClaims, actor: Actor, op: QaOp): Promise<QaOpResult> {
     const { companyId, userId } = auth;
-    return db.transaction(async (tx) => {
-      // Serialise with every other append of the company before reading what decide() checks.
-      await ledger.lockCompany(tx, companyId);
-      const seen = await storedResult(tx, companyId, op.opId);
-      if (seen) return seen;
-      const actor = await loadActor(tx, auth);
-      const ctx = await loadDecideContext(tx, companyId, actor, documentIdOf(op), now());
-      let entry: LedgerEntry;
-      try {
-        entry = await decide(ctx, op);
-      } catch (err) {
-        if (!isAppError(err)) throw err;
-        return recordRejected(tx, companyId, userId, op.opId, err.toJSON());
-      }
-      const { firstSeq } = await ledger.appendEntries(tx, companyId, [entry]);
-      await projectEntry(tx, entry, firstSeq, ctx.document);
-      return recordApplied(tx, companyId, userId, op.opId, firstSeq);
-    });
+    const seen = await storedResult(tx, companyId, op.opId);
+    if (seen) return seen;
+    const ctx = await loadDecideContext(tx, companyId, actor, documentIdOf(op), now());
+    let entry: LedgerEntry;
+    try {
+      entry = await decide(ctx, op);
+    } catch (err) {
+      if (!isAppError(err)) throw err;
+      return recordRejected(tx, companyId, userId, op.opId, err.toJSON());
+    }
+    const { firstSeq } = await ledger.appendEntries(tx, companyId, [entry]);
+    await projectEntry(tx, entry, firstSeq, ctx.document);
+    return recordApplied(tx, companyId, userId, op.opId, firstSeq);
   }
 
   return {
     /**
-     * Applies ops in order, each at most once (by opId). A refused op never blocks the ones after
-     * it (the desktop shows it to the person); a database failure fails the push, and what was
-     * applied before it stays applied and is answered from qa_ops when the push is repeated.
+     * Applies ops in order, each at most once (by opId), in ONE transaction: a desktop coming back
+     * online sends its queued work at once and pays one commit. A refused op never blocks the ones
+     * after it (the desktop shows it to the person); a database failure fails the whole push, and
+     * nothing of it is applied, so the repeated push decides every op again.
      */
     async push(auth: AccessClaims, ops: readonly QaOp[]): Promise<{ results: QaOpResult[] }> {
-      const results: QaOpResult[] = [];
-      for (const op of ops) results.push(await applyOne(auth, op));
-      return { results };
+      return db.transaction(async (tx) => {
+        // Serialise with every other append of the company before reading what decide() checks.
+        await ledger.lockCompany(tx, auth.companyId);
+        const actor = await loadActor(tx, auth);
+        const results: QaOpResult[] = [];
+        for (const op of ops) results.push(await applyOne(tx, auth, actor, op));
+        return { results };
+      });
     },
 
     /**
