@@ -30,6 +30,8 @@ describe('loadConfig', () => {
       accessTokenTtlSeconds: 900,
       refreshTokenTtlDays: 30,
       corsOrigins: [],
+      rateLimit: { authPerMinute: 10, apiPerMinute: 100 },
+      trustedProxies: [],
     });
   });
 
@@ -115,6 +117,28 @@ describe('loadConfig', () => {
   it('accepts a base64url secret of 32 bytes', () => {
     const secret = Buffer.alloc(32, 7).toString('base64url');
     expect(loadConfig({ ATLAS_JWT_SECRET: secret }).jwtSecret).toEqual(Uint8Array.from(Buffer.alloc(32, 7)));
+  });
+});
+
+describe('loadConfig: rate limits and trusted proxies (issue 6)', () => {
+  it('uses 10/min for sign-in style calls and 100/min for the API outside tests, and reads overrides', () => {
+    expect(loadConfig({ NODE_ENV: 'production', ATLAS_JWT_SECRET: HEX_SECRET, ATLAS_LEDGER_SIGNING_KEY: HEX_SECRET }).rateLimit).toEqual({ authPerMinute: 10, apiPerMinute: 100 });
+    expect(loadConfig({ ATLAS_RATE_LIMIT_AUTH_PER_MIN: '3', ATLAS_RATE_LIMIT_API_PER_MIN: '50' }).rateLimit).toEqual({ authPerMinute: 3, apiPerMinute: 50 });
+    // Test runs get room unless a test sets the limits it is about.
+    expect(loadConfig({ NODE_ENV: 'test' }).rateLimit.authPerMinute).toBeGreaterThan(1_000);
+    expect(loadConfig({ NODE_ENV: 'test', ATLAS_RATE_LIMIT_AUTH_PER_MIN: '2' }).rateLimit.authPerMinute).toBe(2);
+  });
+
+  it('has no way to switch the limits off', () => {
+    expect(configError(() => loadConfig({ ATLAS_RATE_LIMIT_AUTH_PER_MIN: '0' })).message).toMatch(/ATLAS_RATE_LIMIT_AUTH_PER_MIN must be at least 1/);
+    expect(configError(() => loadConfig({ ATLAS_RATE_LIMIT_API_PER_MIN: '-5' })).message).toMatch(/ATLAS_RATE_LIMIT_API_PER_MIN must be at least 1/);
+  });
+
+  it('reads trusted proxies as addresses or CIDR ranges and names a wrong entry', () => {
+    expect(loadConfig({ ATLAS_TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.5 ,::1' }).trustedProxies).toEqual(['10.0.0.0/8', '192.168.1.5', '::1']);
+    const err = configError(() => loadConfig({ ATLAS_TRUSTED_PROXIES: '10.0.0.0/33,proxy.local' }));
+    expect(err.message).toMatch(/ATLAS_TRUSTED_PROXIES entries must be IP addresses or CIDR ranges .*"10\.0\.0\.0\/33"/);
+    expect(err.message).toMatch(/"proxy\.local"/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -32,6 +33,21 @@ export interface ServerConfig {
   corsOrigins: string[];
   /** Claude through the Anthropic Messages API (AI column mapping); the key never leaves the server. */
   ai: AiConfig;
+  /** Token-bucket limits shared by every instance through the database (issue 6, OWASP ASVS 2.2.1 / 4.4). */
+  rateLimit: RateLimitConfig;
+  /**
+   * Addresses (or CIDR ranges) of reverse proxies whose `X-Forwarded-For` is believed. Empty (the
+   * default): the client address is the TCP peer, and a forwarded header is ignored, since any
+   * client can send one.
+   */
+  trustedProxies: string[];
+}
+
+export interface RateLimitConfig {
+  /** Requests per minute to the sign-in style procedures, per IP and per account (bucket size too). */
+  authPerMinute: number;
+  /** Requests per minute to everything else, per signed-in user (per IP when not signed in). */
+  apiPerMinute: number;
 }
 
 export interface AiConfig {
@@ -92,6 +108,10 @@ const envSchema = z.object({
   ATLAS_AI_QUOTA_FREE: optional(integer(0, 10_000_000)),
   ATLAS_AI_QUOTA_TEAM: optional(integer(0, 10_000_000)),
   ATLAS_AI_QUOTA_ENTERPRISE: optional(integer(0, 10_000_000)),
+  // There is no "off": at least one request a minute (a limit is part of the security baseline).
+  ATLAS_RATE_LIMIT_AUTH_PER_MIN: optional(integer(1, 1_000_000)),
+  ATLAS_RATE_LIMIT_API_PER_MIN: optional(integer(1, 10_000_000)),
+  ATLAS_TRUSTED_PROXIES: optional(z.string()),
 });
 
 const originSchema = z
@@ -160,8 +180,19 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     if (origins.success) corsOrigins = origins.data.map((o) => o.replace(/\/$/, ''));
     else problems.push(...origins.error.issues.map((i) => `ATLAS_CORS_ORIGINS ${i.message} (got ${quote('ATLAS_CORS_ORIGINS', entries[Number(i.path[0])])})`));
   }
+  let trustedProxies: string[] = [];
+  if (e.ATLAS_TRUSTED_PROXIES !== undefined) {
+    trustedProxies = e.ATLAS_TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    for (const entry of trustedProxies) {
+      if (!isAddressOrRange(entry)) problems.push(`ATLAS_TRUSTED_PROXIES entries must be IP addresses or CIDR ranges like 10.0.0.0/8 or fd00::/8 (got ${JSON.stringify(entry.slice(0, 60))})`);
+    }
+  }
   if (problems.length > 0) throw invalid(problems);
 
+  // Test runs make hundreds of calls a minute from one address and one account; a test that is
+  // about the limits sets them (ATLAS_RATE_LIMIT_*), every other test gets room. Development and
+  // production get the issue 6 limits: 10/min for sign-in style calls, 100/min for the API.
+  const testing = nodeEnv === 'test';
   const dataDir = resolve(expandHome(e.ATLAS_DATA_DIR ?? join(homedir(), '.atlas', 'server')));
   return {
     port: e.PORT ?? 4000,
@@ -187,7 +218,22 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
         enterprise: e.ATLAS_AI_QUOTA_ENTERPRISE ?? 5_000,
       },
     },
+    rateLimit: {
+      authPerMinute: e.ATLAS_RATE_LIMIT_AUTH_PER_MIN ?? (testing ? 100_000 : 10),
+      apiPerMinute: e.ATLAS_RATE_LIMIT_API_PER_MIN ?? (testing ? 1_000_000 : 100),
+    },
+    trustedProxies,
   };
+}
+
+/** `1.2.3.4`, `::1`, or a range `10.0.0.0/8` / `fd00::/8` (what net.BlockList accepts). */
+function isAddressOrRange(entry: string): boolean {
+  const [address, prefix, extra] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits >= 0 && bits <= (family === 4 ? 32 : 128);
 }
 
 function invalid(problems: string[]): AppError {
@@ -215,4 +261,19 @@ function quote(key: string, value: string | undefined): string {
   if (value === undefined) return 'nothing';
   if (SECRET_KEYS.has(key)) return 'a value that is not shown because it may hold a secret';
   return value.length > 60 ? `"${value.slice(0, 57)}..."` : JSON.stringify(value);
+}
+
+/**
+ * ATLAS_DATA_KEY (issue 6): the 32-byte AES-256 key for application-level field encryption (TOTP
+ * secrets now; PII columns later), hex or base64. Read apart from loadConfig so the identity and
+ * perimeter changes stay separate; `undefined` when unset (services/auth/data-key.ts then uses a
+ * generated development key, and refuses production). Throws `config/invalid` when malformed.
+ */
+export function loadDataKey(env: Env = process.env): Uint8Array | undefined {
+  const text = env.ATLAS_DATA_KEY?.trim();
+  if (!text) return undefined;
+  const decoded = decodeSecret(text);
+  if (typeof decoded === 'string') throw invalid([`ATLAS_DATA_KEY ${decoded}`]);
+  if (decoded.length !== MIN_SECRET_BYTES) throw invalid([`ATLAS_DATA_KEY must be exactly 32 bytes (AES-256); it decodes to ${decoded.length} bytes`]);
+  return decoded;
 }

@@ -3,6 +3,7 @@ import type { ServerConfig } from './config';
 import type { Database, DatabaseKind } from './db/client';
 import type { ImportMappingService } from './services/ai/import-mapping';
 import type { AuthService } from './services/auth/auth-service';
+import type { CompanyService } from './services/company/company-service';
 import type { AccessClaims } from './services/auth/tokens';
 import type { RequestOrigin } from './services/audit/audit-log';
 import type { QaService } from './services/qa/qa-service';
@@ -13,7 +14,7 @@ export interface ServerDeps {
   db: Database;
   dbKind: DatabaseKind;
   config: ServerConfig;
-  services: { auth: AuthService; importMapping: ImportMappingService; qa: QaService };
+  services: { auth: AuthService; company: CompanyService; importMapping: ImportMappingService; qa: QaService };
   /** Cross-instance "pull now" notifications for /sync/events. */
   pokes: PokeBus;
 }
@@ -33,6 +34,8 @@ export type ServerContext = {
   cookieHeader: string | null;
   /** Headers added to the HTTP response (Set-Cookie, Retry-After); null without HTTP. */
   resHeaders: Headers | null;
+  /** `browser` when the request says `X-Atlas-Client: browser` (refresh token in an httpOnly cookie); else the desktop. */
+  clientKind: 'browser' | 'desktop';
 };
 
 export interface ContextInput {
@@ -41,6 +44,7 @@ export interface ContextInput {
   origin?: Partial<RequestOrigin>;
   cookieHeader?: string | null;
   resHeaders?: Headers | null;
+  clientKind?: 'browser' | 'desktop';
 }
 
 /**
@@ -57,6 +61,7 @@ export async function createContextInner(deps: ServerDeps, input: ContextInput =
     origin: { ip: input.origin?.ip ?? null, userAgent: input.origin?.userAgent ?? null, requestId },
     cookieHeader: input.cookieHeader ?? null,
     resHeaders: input.resHeaders ?? null,
+    clientKind: input.clientKind ?? 'desktop',
   };
   if (!input.authorization) return { ...base, auth: null, authError: null };
   try {

@@ -1,11 +1,13 @@
-import type { ServerConfig } from './config';
+import { loadDataKey, type ServerConfig } from './config';
 import type { ServerDeps } from './context';
 import type { OpenDatabase } from './db/client';
 import { migrateDatabase } from './db/migrate';
 import type { AnthropicClientFactory } from './services/ai/anthropic-client';
 import { createImportMappingService } from './services/ai/import-mapping';
 import { createAuthService } from './services/auth/auth-service';
+import { resolveDataKeyring } from './services/auth/data-key';
 import { resolveJwtSecret } from './services/auth/jwt-secret';
+import { createCompanyService } from './services/company/company-service';
 import { LedgerStore } from './services/ledger/ledger-store';
 import { resolveServerLedgerKey } from './services/ledger/server-ledger-key';
 import { createQaService } from './services/qa/qa-service';
@@ -15,6 +17,8 @@ import { PokeBus } from './services/sync/poke-bus';
 export interface ServerDepsOptions {
   anthropic?: AnthropicClientFactory;
   now?: () => Date;
+  /** The field-encryption key (else ATLAS_DATA_KEY, else a generated development key). */
+  dataKey?: Uint8Array;
 }
 
 /**
@@ -28,6 +32,9 @@ export async function createServerDeps(
 ): Promise<{ deps: ServerDeps; jwtSecret: Uint8Array }> {
   await migrateDatabase(database);
   const jwtSecret = await resolveJwtSecret(database.db, config);
+  // Field-encryption key (TOTP secrets): ATLAS_DATA_KEY, or a generated one outside production.
+  const keyring = await resolveDataKeyring(database.db, { nodeEnv: config.nodeEnv, dataKey: options.dataKey ?? loadDataKey() });
+  const auth = createAuthService({ db: database.db, config, jwtSecret, keyring, now: options.now });
   // One LedgerStore per process: it caches each company's Merkle tree (the database stays the truth).
   const ledger = new LedgerStore(await resolveServerLedgerKey(database.db, config.ledgerSigningSeed));
   const deps: ServerDeps = {
@@ -35,7 +42,8 @@ export async function createServerDeps(
     dbKind: database.kind,
     config,
     services: {
-      auth: createAuthService({ db: database.db, config, jwtSecret }),
+      auth,
+      company: createCompanyService({ db: database.db, auth, now: options.now }),
       importMapping: createImportMappingService({ db: database.db, config, createClient: options.anthropic, now: options.now }),
       qa: createQaService({ db: database.db, ledger }),
     },

@@ -12,6 +12,8 @@ import { QaSync } from './qa/qa-sync';
 import { SignerKeys } from './qa/signer-keys';
 import { openReplica, REPLICA_CIPHER_LABEL, type Replica } from './replica/open-replica';
 import { ReplicaWriter } from './replica/replica-writer';
+import { DesktopAdmin } from './admin/desktop-admin';
+import { DesktopAccount } from './session/desktop-account';
 import { SessionManager } from './session/session-manager';
 import { Connectivity } from './sync/connectivity';
 import { SyncRunner } from './sync/sync-runner';
@@ -40,6 +42,8 @@ interface Opened {
   inventory: DesktopInventory;
   imports: DesktopImports;
   qa: DesktopQa;
+  account: DesktopAccount;
+  admin: DesktopAdmin;
 }
 
 /**
@@ -74,7 +78,7 @@ export function createDesktopCore(options: CreateDesktopCoreOptions): RunningDes
       const inventory = new DesktopInventory(replica.db, mutations, () => signedIn(session));
       const imports = new DesktopImports({ db: replica.db, writer, store, session, dataDir: config.dataDir, now, onChange: () => runner.kick() });
       const qa = new DesktopQa({ store: qaStore, writer, keys: new SignerKeys(keyStore), sync: qaSync, syncAll: () => runner.syncNow(), actor: () => qaActor(session), now, onChange: () => runner.kick() });
-      open = { replica, session, store, runner, inventory, imports, qa };
+      open = { replica, session, store, runner, inventory, imports, qa, account: new DesktopAccount(session), admin: new DesktopAdmin(session) };
       failure = null;
       if (options.autoSync !== false) runner.start();
     } catch (err) {
@@ -106,8 +110,29 @@ export function createDesktopCore(options: CreateDesktopCoreOptions): RunningDes
     session: {
       current: () => need().session.current(),
       register: async (input) => afterSignIn(need(), await need().session.register(input)),
-      signIn: async (input) => afterSignIn(need(), await need().session.signIn(input)),
+      signIn: async (input) => {
+        const outcome = await need().session.signIn(input);
+        return outcome.status === 'signed-in' ? afterSignIn(need(), outcome) : outcome;
+      },
+      verifyMfa: async (input) => afterSignIn(need(), await need().session.verifyMfa(input)),
+      mfaEnrolBegin: () => need().session.mfaEnrolBegin(),
+      mfaEnrolConfirm: async (input) => {
+        const out = await need().session.mfaEnrolConfirm(input);
+        return out.session ? afterSignIn(need(), out) : out;
+      },
+      cancelSignIn: () => need().session.cancelSignIn(),
       signOut: () => need().session.signOut(),
+      signOutEverywhere: () => need().session.signOutEverywhere(),
+    },
+    account: () => {
+      const o = need();
+      signedIn(o.session);
+      return o.account;
+    },
+    admin: () => {
+      const o = need();
+      signedIn(o.session);
+      return o.admin;
     },
     inventory: () => {
       const o = need();

@@ -31,7 +31,11 @@ export function appErrorOf(err: unknown): SerializedError | null {
   const message = field(app, 'message');
   if (!isErrorCode(code) || typeof message !== 'string') return null;
   const issues = toIssues(field(app, 'issues'));
-  return issues.length > 0 ? { code, message, issues } : { code, message };
+  const out: SerializedError = issues.length > 0 ? { code, message, issues } : { code, message };
+  // A lockout or rate limit says when to try again; the screens count it down.
+  const retryAfterSeconds = field(app, 'retryAfterSeconds');
+  if (typeof retryAfterSeconds === 'number' && Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0) out.retryAfterSeconds = retryAfterSeconds;
+  return out;
 }
 
 /** The HTTP status of a failed browser-shell call (from the response, or the error shape). */

@@ -11,7 +11,7 @@ import { useRoute } from './use-route';
 /** The signed-in frame: top bar (with sync status), navigation, the current screen and the status line; a spreadsheet dropped anywhere opens Import. */
 export function AppShell({ status, session }: { status: AppStatus; session: SessionInfo }) {
   const route = useRoute();
-  useGoShortcuts();
+  useGoShortcuts(session.user.role);
   return (
     <div className="flex h-full flex-col">
       <a
@@ -28,9 +28,9 @@ export function AppShell({ status, session }: { status: AppStatus; session: Sess
       <TopBar status={status} session={session} />
       <SyncErrorBanner />
       <div className="flex min-h-0 flex-1">
-        <SideNav route={route} />
+        <SideNav route={route} role={session.user.role} />
         <main id="main" tabIndex={-1} className="flex min-w-0 flex-1 flex-col bg-canvas outline-none">
-          <ScreenOutlet route={route} />
+          <ScreenOutlet route={route} session={session} />
         </main>
       </div>
       <StatusBar status={status} session={session} />

@@ -3,7 +3,7 @@
  * `#/lot/<id>`), so a reload keeps the screen, Back works, and no router dependency is needed.
  * A fragment that is not a route (the skip link's `#main`, the shell token) is ignored.
  */
-export const SCREENS = ['stock', 'receive', 'pick', 'transfer', 'adjust', 'count', 'quarantine', 'products', 'locations', 'import', 'qa'] as const;
+export const SCREENS = ['stock', 'receive', 'pick', 'transfer', 'adjust', 'count', 'quarantine', 'products', 'locations', 'import', 'qa', 'account', 'team', 'security'] as const;
 export type ScreenId = (typeof SCREENS)[number];
 
 /** Optional preselection handed to a screen, e.g. from Lot detail's actions or the receive screen. */

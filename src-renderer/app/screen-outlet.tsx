@@ -1,4 +1,7 @@
+import { AccountScreen } from '../features/account/account-screen';
 import { AdjustScreen } from '../features/adjust/adjust-screen';
+import { SecurityEventsScreen } from '../features/admin/security-events-screen';
+import { TeamScreen } from '../features/admin/team-screen';
 import { CountScreen } from '../features/count/count-screen';
 import { ImportScreen } from '../features/import/import-screen';
 import { LocationsScreen } from '../features/locations/locations-screen';
@@ -13,13 +16,14 @@ import { QuarantineScreen } from '../features/quarantine/quarantine-screen';
 import { ReceiveScreen } from '../features/receive/receive-screen';
 import { StockScreen } from '../features/stock/stock-screen';
 import { TransferScreen } from '../features/transfer/transfer-screen';
+import type { SessionInfo } from './router-types';
 import { formatRoute, type Route } from './routes';
 
 /**
  * The screen for the current route. Keyed by the full address, so following a link with a new
  * preselection (Lot detail → Count at another location) starts that screen afresh.
  */
-export function ScreenOutlet({ route }: { route: Route }) {
+export function ScreenOutlet({ route, session }: { route: Route; session: SessionInfo }) {
   const key = formatRoute(route);
   switch (route.screen) {
     case 'lot':
@@ -54,5 +58,11 @@ export function ScreenOutlet({ route }: { route: Route }) {
       return <QaEditorScreen key={key} mode={{ kind: 'edit', documentId: route.documentId }} />;
     case 'qa-doc':
       return <QaDetailScreen key={key} documentId={route.documentId} />;
+    case 'account':
+      return <AccountScreen key={key} session={session} />;
+    case 'team':
+      return <TeamScreen key={key} session={session} />;
+    case 'security':
+      return <SecurityEventsScreen key={key} />;
   }
 }

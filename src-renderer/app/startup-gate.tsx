@@ -1,6 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { AuthScreens } from '../features/auth/auth-screens';
+import { BackupCodesScreen } from '../features/auth/backup-codes-screen';
+import type { EnrolConfirmed } from '../features/auth/mfa-enrol-panel';
+import { useSessionMutations } from '../features/auth/use-session-mutations';
 import { ShellTokenScreen } from '../features/status/shell-token-screen';
 import { SplashScreen } from '../features/status/splash-screen';
 import { StartupErrorScreen } from '../features/status/startup-error-screen';
@@ -38,8 +41,26 @@ export function StartupGate() {
 function SessionGate({ status }: { status: AppStatus }) {
   const trpc = useTRPC();
   const session = useQuery(trpc.session.current.queryOptions());
+  const { completeSignIn } = useSessionMutations();
+  // An enrolment that finished a sign-in: its backup codes come first, even though the desktop
+  // core already holds the new session (a background refetch must not skip them).
+  const [enrolled, setEnrolled] = useState<EnrolConfirmed | null>(null);
+  if (enrolled?.session) {
+    const signedIn = enrolled.session;
+    return (
+      <BackupCodesScreen
+        server={status.server}
+        codes={enrolled.backupCodes}
+        account={signedIn.user.email}
+        onDone={() => {
+          setEnrolled(null);
+          void completeSignIn(signedIn);
+        }}
+      />
+    );
+  }
   if (session.isPending) return <SplashScreen label="Checking your session…" />;
   if (session.isError) return <UnavailableScreen message={toAppError(session.error).message} retrying={session.isFetching} onRetry={() => void session.refetch()} />;
-  if (session.data === null) return <AuthScreens server={status.server} />;
+  if (session.data === null) return <AuthScreens server={status.server} onEnrolled={setEnrolled} />;
   return <AppShell status={status} session={session.data} />;
 }

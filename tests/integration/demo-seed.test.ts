@@ -15,6 +15,7 @@ import { loadConfig } from '../../server/src/config';
 import { DEMO_ACCOUNT } from '../../server/src/cli/demo/demo-account-defaults';
 import { generateDemoData, plannedStock, type DemoData } from '../../server/src/cli/demo/demo-data';
 import type { DemoSummary } from '../../server/src/cli/demo/demo-summary';
+import { signedInOrThrow } from '../../server/src/services/auth/sign-in-result';
 import { startServer, type RunningServer } from '../../server/src/start';
 import { loadDesktopConfig } from '../../src-main/core/config';
 import { createDesktopCore } from '../../src-main/core/create-desktop-core';
@@ -138,7 +139,7 @@ describe.runIf(keychainAvailable)('atlas demo seed', () => {
   it('leaves an approved CoA signed by three people, in a ledger whose signed tree head covers every leaf', async () => {
     expect(summary.qa?.approved).toHaveLength(1);
     expect(new Set(summary.qa?.people.map((p) => p.email)).size).toBe(3);
-    const session = await createServerClient({ serverUrl: url }).auth.signIn.mutate({ email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password });
+    const session = signedInOrThrow(await createServerClient({ serverUrl: url }).auth.signIn.mutate({ email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password }));
     const api = createServerClient({ serverUrl: url, accessToken: async () => session.accessToken });
     const pulled = await api.qa.pull.query({ from: 0, knownTreeSize: 0, limit: 2000 });
     const b = (s: string) => Uint8Array.from(Buffer.from(s, 'base64'));

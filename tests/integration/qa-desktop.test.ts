@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exportDocument } from '../../server/src/cli/docs-command';
+import { signedInOrThrow } from '../../server/src/services/auth/sign-in-result';
 import { startServer, type RunningServer } from '../../server/src/start';
 import { verifyBundle } from '../../shared/qa/verify-bundle';
 import { openSigningKey, parseSealedKey } from '../../shared/signing/sealed-key';
@@ -62,7 +63,7 @@ describe.runIf(keychainAvailable).each(backends)('QA desktop on $name', (backend
     reviewer = new QaDesktop(server.url);
     approver = new QaDesktop(server.url);
     await author.api.session.register.mutate({ companyName: 'Acme Pharma', name: 'Ada Author', email: 'ada@acme.example', password: PASSWORD });
-    const tokens = await createServerClient({ serverUrl: server.url }).auth.signIn.mutate({ email: 'ada@acme.example', password: PASSWORD });
+    const tokens = signedInOrThrow(await createServerClient({ serverUrl: server.url }).auth.signIn.mutate({ email: 'ada@acme.example', password: PASSWORD }));
     const admin = createServerClient({ serverUrl: server.url, accessToken: async () => tokens.accessToken });
     await admin.auth.addMember.mutate({ email: 'rob@acme.example', name: 'Rob Reviewer', role: 'qa', password: PASSWORD });
     await admin.auth.addMember.mutate({ email: 'quinn@acme.example', name: 'Quinn Approver', role: 'qa', password: PASSWORD });

@@ -12,6 +12,7 @@ import { qaDocuments, qaOps, signingKeys } from '../../server/src/db/schema/inde
 import { createCaller } from '../../server/src/routers/_app';
 import { createContextInner } from '../../server/src/context';
 import { createServerDeps } from '../../server/src/server-deps';
+import { signedInOrThrow } from '../../server/src/services/auth/sign-in-result';
 import { backends, skippedHere } from './support/backends';
 import { applied, coaRecord, failureCode, personFor, push1, refusedWith, registerOp, signOp, type QaPerson } from './qa-server-people';
 
@@ -36,7 +37,7 @@ describe.each(backends)('QA server on $name', (backend) => {
   let outsider: QaPerson;
   let approvedRecord: ReturnType<typeof coaRecord>;
 
-  const signIn = async (email: string) => personFor(deps, await createCaller(await createContextInner(deps)).auth.signIn({ email, password: PASSWORD }));
+  const signIn = async (email: string) => personFor(deps, signedInOrThrow(await createCaller(await createContextInner(deps)).auth.signIn({ email, password: PASSWORD })));
 
   beforeAll(async () => {
     const store = await backend.setup();

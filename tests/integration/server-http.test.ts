@@ -2,6 +2,7 @@ import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SerializedError } from '../../shared/errors';
 import type { AppRouter } from '../../server/src/routers/_app';
+import { signedInOrThrow } from '../../server/src/services/auth/sign-in-result';
 import { startServer, type RunningServer } from '../../server/src/start';
 import { backends, type Backend, skippedHere } from './support/backends';
 
@@ -66,7 +67,7 @@ describe.each(backends)('server over HTTP on $name', (backend) => {
     const registered = await api.auth.register.mutate(account);
     expect(registered.user).toMatchObject({ email: account.email, role: 'admin' });
 
-    const session = await api.auth.signIn.mutate({ email: 'Grace@Northwind.example', password: account.password });
+    const session = signedInOrThrow(await api.auth.signIn.mutate({ email: 'Grace@Northwind.example', password: account.password }));
     token = session.accessToken;
     expect(await api.auth.me.query()).toEqual({ user: session.user, company: registered.company });
 
@@ -77,14 +78,14 @@ describe.each(backends)('server over HTTP on $name', (backend) => {
     expect(await appError(api.auth.refresh.mutate({ refreshToken: session.refreshToken }))).toMatchObject({ code: 'auth/refresh-reused', status: 401 });
     expect(await appError(api.auth.refresh.mutate({ refreshToken: next.refreshToken }))).toMatchObject({ code: 'auth/refresh-invalid', status: 401 });
 
-    const again = await api.auth.signIn.mutate({ email: account.email, password: account.password });
+    const again = signedInOrThrow(await api.auth.signIn.mutate({ email: account.email, password: account.password }));
     expect(await api.auth.signOut.mutate({ refreshToken: again.refreshToken })).toEqual({ ok: true });
     expect(await appError(api.auth.refresh.mutate({ refreshToken: again.refreshToken }))).toMatchObject({ code: 'auth/refresh-invalid', status: 401 });
   });
 
   it('leaves exactly one live successor after several concurrent refreshes of one token (retried requests)', async () => {
     const api = client(server);
-    const session = await api.auth.signIn.mutate({ email: account.email, password: account.password });
+    const session = signedInOrThrow(await api.auth.signIn.mutate({ email: account.email, password: account.password }));
     const results = await Promise.allSettled([1, 2, 3, 4].map(() => api.auth.refresh.mutate({ refreshToken: session.refreshToken })));
     const successors = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.refreshToken] : []));
     expect(successors.length).toBeGreaterThan(0);
@@ -132,14 +133,14 @@ describe.each(backends)('server over HTTP on $name', (backend) => {
   });
 
   it('keeps accounts and the signing key across a restart on the same data', async () => {
-    const before = await client(server).auth.signIn.mutate({ email: account.email, password: account.password });
+    const before = signedInOrThrow(await client(server).auth.signIn.mutate({ email: account.email, password: account.password }));
     await server.close();
     server = await startServer(store.config());
     let token: string | undefined = before.accessToken;
     const api = client(server, () => token);
     // The access token issued before the restart still verifies: the generated key was persisted.
     expect((await api.auth.me.query()).user.email).toBe(account.email);
-    const after = await api.auth.signIn.mutate({ email: account.email, password: account.password });
+    const after = signedInOrThrow(await api.auth.signIn.mutate({ email: account.email, password: account.password }));
     token = after.accessToken;
     expect(after.user.id).toBe(before.user.id);
     expect((await api.auth.refresh.mutate({ refreshToken: before.refreshToken })).user.id).toBe(before.user.id);

@@ -46,11 +46,14 @@ describe('migrations', () => {
         'companies',
         'company_versions',
         'instance_secrets',
+        'invitations',
         'ledger_entries',
         'ledger_tree_heads',
         'locations',
         'lots',
         'memberships',
+        'mfa_backup_codes',
+        'mfa_failures',
         'products',
         'qa_documents',
         'qa_ops',
@@ -62,6 +65,8 @@ describe('migrations', () => {
         'stock_movements',
         'sync_clients',
         'sync_mutations',
+        'trusted_devices',
+        'user_mfa',
         'users',
       ].sort(),
     );
@@ -73,8 +78,9 @@ describe('migrations', () => {
   it('give every tenant table a company_id (users, companies, instance secrets and rate limits are not tenant-owned)', async () => {
     database = await openDatabase({ pgliteDir: 'memory://', databaseUrl: undefined });
     await migrateDatabase(database);
-    // Rate limits are keyed by IP or user, before any company is known.
-    const notTenant = new Set(['companies', 'users', 'instance_secrets', 'rate_limit_buckets', 'rate_limit_blocks']);
+    // Rate limits are keyed by IP or user, before any company is known. MFA, trusted devices and
+    // MFA throttling belong to the person (users are global, one sign-in across companies).
+    const notTenant = new Set(['companies', 'users', 'instance_secrets', 'rate_limit_buckets', 'rate_limit_blocks', 'user_mfa', 'mfa_backup_codes', 'mfa_failures', 'trusted_devices']);
     for (const [table, cols] of await columns(database)) {
       if (!notTenant.has(table)) expect(cols.has('company_id'), `${table}.company_id`).toBe(true);
     }

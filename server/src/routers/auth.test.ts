@@ -5,6 +5,7 @@ import { sessionTokens } from '../../../shared/auth/schemas';
 import { createContextInner } from '../context';
 import { companies, refreshTokens, users } from '../db/schema/index';
 import { hashRefreshToken } from '../services/auth/refresh-tokens';
+import { signedInOrThrow } from '../services/auth/sign-in-result';
 import { createTestDeps, type TestDeps } from '../testing/test-deps';
 import { createCaller } from './_app';
 
@@ -72,7 +73,7 @@ describe('auth.signIn', () => {
   });
 
   it('signs in with the right password, email case-insensitively', async () => {
-    const session = await (await caller()).auth.signIn({ email: 'SignIn@Acme.example', password: input.password });
+    const session = signedInOrThrow(await (await caller()).auth.signIn({ email: 'SignIn@Acme.example', password: input.password }));
     expect(session.user.email).toBe('signin@acme.example');
     expect((await (await caller(`Bearer ${session.accessToken}`)).auth.me()).user.id).toBe(session.user.id);
   });
@@ -158,8 +159,8 @@ describe('auth.refresh and auth.signOut', () => {
   it('keeps other sessions of the same user alive on sign-out', async () => {
     const input = account();
     await (await caller()).auth.register(input);
-    const laptop = await (await caller()).auth.signIn(input);
-    const scanner = await (await caller()).auth.signIn(input);
+    const laptop = signedInOrThrow(await (await caller()).auth.signIn(input));
+    const scanner = signedInOrThrow(await (await caller()).auth.signIn(input));
     await (await caller()).auth.signOut({ refreshToken: laptop.refreshToken });
     expect((await (await caller()).auth.refresh({ refreshToken: scanner.refreshToken })).user.email).toBe(input.email);
   });

@@ -1,4 +1,5 @@
 import { router } from './trpc';
+import { adminRouter } from './admin';
 import { appStatusRouter } from './app-status';
 import { importsRouter } from './imports';
 import { qaRouter } from './qa';
@@ -8,6 +9,7 @@ import { syncRouter } from './sync';
 
 /** The router the renderer calls, over Electron IPC or the browser shell's HTTP link. */
 export const desktopRouter = router({
+  admin: adminRouter,
   app: appStatusRouter,
   imports: importsRouter,
   qa: qaRouter,

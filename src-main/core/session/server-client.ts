@@ -4,6 +4,8 @@ import type { AppRouter } from '../../../server/src/routers/_app';
 
 export type ServerClient = ReturnType<typeof createServerClient>;
 
+const DESKTOP_USER_AGENT = `Atlas-Desktop (${process.platform}; Node ${process.versions.node})`;
+
 export interface ServerClientOptions {
   serverUrl: string;
   /** Supplies the Bearer access token for authenticated procedures (null for public ones). */
@@ -24,7 +26,9 @@ export function createServerClient(options: ServerClientOptions) {
         fetch: (url, init) => withReconnect(() => send(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit)),
         headers: async () => {
           const token = options.accessToken ? await options.accessToken() : null;
-          return token ? { authorization: `Bearer ${token}` } : {};
+          // Named in the server's security events (issue 6: who signed in from what).
+          const agent = { 'user-agent': DESKTOP_USER_AGENT };
+          return token ? { ...agent, authorization: `Bearer ${token}` } : agent;
         },
       }),
     ],
@@ -62,9 +66,12 @@ function toAppError(serverUrl: string, err: unknown): unknown {
   if (!(err instanceof TRPCClientError)) return err;
   // Thrown on our side of the link (e.g. the token refresh in `headers()` was refused).
   if (isAppError(err.cause)) return err.cause;
-  const app = (err.data as { app?: { code?: unknown; message?: unknown; issues?: FieldIssue[] } } | undefined)?.app;
+  const app = (err.data as { app?: { code?: unknown; message?: unknown; issues?: FieldIssue[]; retryAfterSeconds?: unknown } } | undefined)?.app;
   if (app && isErrorCode(app.code) && typeof app.message === 'string') {
-    return new AppError(app.code, app.message, { cause: err, issues: app.issues });
+    // A lockout or an empty token bucket says when to try again (RFC 6585 §4, Retry-After);
+    // the renderer counts it down.
+    const retryAfterSeconds = typeof app.retryAfterSeconds === 'number' && app.retryAfterSeconds >= 0 ? app.retryAfterSeconds : undefined;
+    return new AppError(app.code, app.message, { cause: err, issues: app.issues, retryAfterSeconds });
   }
   if (err.data === undefined || err.data === null) {
     return new AppError(

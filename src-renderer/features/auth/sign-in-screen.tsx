@@ -6,12 +6,12 @@ import { AuthErrorAlert } from './auth-error-alert';
 import { AuthLayout } from './auth-layout';
 import { SIGN_IN_FIELDS, validateSignIn } from './auth-validation';
 import { useAuthForm } from './use-auth-form';
-import { useSessionMutations } from './use-session-mutations';
+import { useSessionMutations, type SignInChallenge } from './use-session-mutations';
 
-export function SignInScreen({ server, onRegister }: { server: ServerState | null; onRegister: () => void }) {
+export function SignInScreen({ server, onRegister, onChallenge }: { server: ServerState | null; onRegister: () => void; onChallenge: (challenge: SignInChallenge) => void }) {
   const { form, failure, clearFailure, onError } = useAuthForm(SIGN_IN_FIELDS, { email: '', password: '' }, validateSignIn, server);
   const { signInOptions } = useSessionMutations();
-  const signIn = useMutation(signInOptions({ onError }));
+  const signIn = useMutation(signInOptions({ onError, onChallenge }));
 
   const submit = form.handleSubmit((values) => {
     if (signIn.isPending) return;

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { SessionInfo } from '../../app/router-types';
+import type { RouterOutputs, SessionInfo } from '../../app/router-types';
 import { useTRPC } from '../../app/trpc';
 
 /**
@@ -20,20 +20,34 @@ export function useSessionMutations() {
     await queryClient.invalidateQueries();
   }
 
+  const signedOut = async () => {
+    queryClient.setQueryData(sessionKey, null);
+    // Nothing of the previous user's replica view may linger in memory.
+    queryClient.removeQueries({ predicate: (q) => !isKeptAcrossSessions(q.queryKey) });
+    await queryClient.invalidateQueries();
+  };
+
   return {
-    signInOptions: (opts: SignInOptions) => trpc.session.signIn.mutationOptions({ ...opts, onSuccess: signedIn }),
-    registerOptions: (opts: RegisterOptions) => trpc.session.register.mutationOptions({ ...opts, onSuccess: signedIn }),
-    signOutOptions: () =>
-      trpc.session.signOut.mutationOptions({
-        async onSuccess() {
-          queryClient.setQueryData(sessionKey, null);
-          // Nothing of the previous user's replica view may linger in memory.
-          queryClient.removeQueries({ predicate: (q) => !isKeptAcrossSessions(q.queryKey) });
-          await queryClient.invalidateQueries();
+    /** Signed in straight away, or told which second step comes next (MFA code or enrolment). */
+    signInOptions: (opts: SignInOptions & { onChallenge: (challenge: SignInChallenge) => void }) => {
+      const { onChallenge, ...rest } = opts;
+      return trpc.session.signIn.mutationOptions({
+        ...rest,
+        onSuccess: async (outcome) => {
+          if (outcome.status === 'signed-in') await signedIn(outcome.session);
+          else onChallenge(outcome);
         },
-      }),
+      });
+    },
+    /** The end of a two-step sign-in: the shell appears. */
+    completeSignIn: signedIn,
+    signedOut,
+    registerOptions: (opts: RegisterOptions) => trpc.session.register.mutationOptions({ ...opts, onSuccess: signedIn }),
+    signOutOptions: () => trpc.session.signOut.mutationOptions({ onSuccess: signedOut }),
   };
 }
+
+export type SignInChallenge = Exclude<RouterOutputs['session']['signIn'], { status: 'signed-in' }>;
 
 /** tRPC query keys start with the procedure path, e.g. `[['stock', 'list'], {...}]`. */
 function isKeptAcrossSessions(key: readonly unknown[]): boolean {

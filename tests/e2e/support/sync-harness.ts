@@ -20,10 +20,15 @@ export interface SyncHarness {
   close(): Promise<void>;
 }
 
-export async function startSyncHarness(): Promise<SyncHarness> {
+export interface SyncHarnessOptions {
+  /** Extra environment for the server process, e.g. `ATLAS_RATE_LIMIT_AUTH_PER_MIN`. */
+  serverEnv?: Record<string, string>;
+}
+
+export async function startSyncHarness(options: SyncHarnessOptions = {}): Promise<SyncHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-e2e-sync-'));
   const port = await freePort();
-  const server = new AtlasServer(port, join(dir, 'server'));
+  const server = new AtlasServer(port, join(dir, 'server'), options.serverEnv);
   await server.start();
   // Unique per run: keychain entries of one run never meet another's.
   const run = `${process.pid}-${Date.now().toString(36)}`;
@@ -48,6 +53,7 @@ export class AtlasServer {
   constructor(
     readonly port: number,
     readonly dataDir: string,
+    private readonly env: Record<string, string> = {},
   ) {
     this.url = `http://127.0.0.1:${port}`;
   }
@@ -57,6 +63,7 @@ export class AtlasServer {
     if (this.child) return;
     const child = spawn(process.execPath, ['server/bin/atlas.js', 'server', '--port', String(this.port), '--data', this.dataDir], {
       cwd: root,
+      env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -87,6 +94,8 @@ export class Terminal {
   private constructor(
     private readonly child: ChildProcess,
     readonly url: string,
+    /** The terminal's OS keychain service (its replica key, refresh token, trusted-device tokens). */
+    readonly keychain: string,
   ) {}
 
   static async start(serverUrl: string, dataDir: string, keychain: string): Promise<Terminal> {
@@ -113,7 +122,7 @@ export class Terminal {
         reject(new Error(`start-shell exited with ${code}:\n${out}`));
       });
     });
-    return new Terminal(child, url);
+    return new Terminal(child, url, keychain);
   }
 
   async stop(): Promise<void> {

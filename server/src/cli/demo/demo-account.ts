@@ -22,8 +22,11 @@ export async function signInDemo(profile: DemoProfile, account: DemoAccount): Pr
     if (!isAppError(err) || err.code !== 'auth/email-taken') throw err;
   }
   try {
-    const session = await profile.call((api) => api.session.signIn.mutate({ email: account.email, password: account.password }));
-    return { session, created: false, replaced };
+    const result = await profile.call((api) => api.session.signIn.mutate({ email: account.email, password: account.password }));
+    if (result.status !== 'signed-in') {
+      throw new AppError('auth/mfa-enrolment-required', `${account.email} needs two-step verification to sign in; the demo seed cannot enter codes. Use another --email.`);
+    }
+    return { session: result.session, created: false, replaced };
   } catch (err) {
     if (isAppError(err) && err.code === 'auth/invalid-credentials') {
       throw new AppError('auth/invalid-credentials', `An account ${account.email} already exists on this server, but that password does not sign in to it. Pass its password with --password, or use another --email.`);

@@ -8,6 +8,7 @@ import type { SignatureMeaning } from '../../../../shared/qa/signature';
 import { keyRegistrationOp, signRecord } from '../../../../shared/qa/sign-record';
 import { generateSigningKeys, type SigningKeys } from '../../../../shared/signing/ed25519';
 import { callServer, createServerClient, type ServerClient } from '../../../../src-main/core/session/server-client';
+import { signedInOrThrow } from '../../services/auth/sign-in-result';
 import type { DemoAccount } from './demo-account-defaults';
 import type { DemoData } from './demo-data';
 
@@ -47,14 +48,15 @@ export function demoQaEmail(adminEmail: string, tag: string): string {
 export async function seedDemoQa(serverUrl: string, account: DemoAccount, companyId: string, data: DemoData): Promise<DemoQaSummary> {
   const call = <T>(fn: () => Promise<T>) => callServer(serverUrl, fn);
   const anon = createServerClient({ serverUrl });
-  const adminSession = await call(() => anon.auth.signIn.mutate({ email: account.email, password: account.password }));
+  // Demo accounts have no MFA: a challenge here fails loudly instead of seeding half a company.
+  const adminSession = signedInOrThrow(await call(() => anon.auth.signIn.mutate({ email: account.email, password: account.password })));
   const admin = createServerClient({ serverUrl, accessToken: async () => adminSession.accessToken });
   const signers: Signer[] = [];
   const people: DemoQaSummary['people'] = [];
   for (const p of DEMO_QA_PEOPLE) {
     const email = demoQaEmail(account.email, p.tag);
     await call(() => admin.auth.addMember.mutate({ email, name: p.name, role: p.role, password: account.password }));
-    const session = await call(() => anon.auth.signIn.mutate({ email, password: account.password }));
+    const session = signedInOrThrow(await call(() => anon.auth.signIn.mutate({ email, password: account.password })));
     if (session.company.id !== companyId) throw new AppError('internal/unexpected', `${email} signed in to another company than the demo's.`);
     const signer: Signer = { userId: session.user.id, name: session.user.name, keys: await generateSigningKeys(), client: createServerClient({ serverUrl, accessToken: async () => session.accessToken }) };
     await push(signer, await keyRegistrationOp({ opId: crypto.randomUUID(), companyId, userId: signer.userId, secretKey: signer.keys.secretKey, publicKey: signer.keys.publicKey, replaces: null }));

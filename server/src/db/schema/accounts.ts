@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { roleSchema, type Role } from '../../../../shared/auth/schemas';
 
 const createdAt = timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -16,6 +16,8 @@ export const companies = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
     tier: text('tier').$type<CompanyTier>().notNull().default('free'),
+    /** Admins can require MFA for everyone in the company (issue 6); sign-in then forces enrolment. */
+    mfaRequired: boolean('mfa_required').notNull().default(false),
     createdAt,
   },
   () => [check('companies_tier_check', sql.raw(`"tier" in (${tiers})`))],

@@ -5,3 +5,4 @@ export * from './sync';
 export * from './ledger';
 export * from './qa';
 export * from './security';
+export * from './identity';

@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenDatabase } from '../../db/client';
+import { migrateDatabase } from '../../db/migrate';
+import { instanceSecrets } from '../../db/schema/index';
+import { decryptField, encryptField } from '../security/field-crypto';
+import { resolveDataKeyring } from './data-key';
+import { hashBackupCode, normaliseBackupCode } from './mfa';
+
+let database: OpenDatabase | undefined;
+afterEach(async () => {
+  await database?.close();
+  database = undefined;
+});
+async function fresh(): Promise<OpenDatabase> {
+  database = await openDatabase({ pgliteDir: 'memory://', databaseUrl: undefined });
+  await migrateDatabase(database);
+  return database;
+}
+
+describe('resolveDataKeyring', () => {
+  it('uses the configured key (ATLAS_DATA_KEY) and stores nothing', async () => {
+    const { db } = await fresh();
+    const keyring = await resolveDataKeyring(db, { nodeEnv: 'production', dataKey: new Uint8Array(32).fill(7) });
+    expect(keyring.activeKeyId).toBe('k1');
+    expect(await db.select().from(instanceSecrets)).toEqual([]);
+  });
+
+  it('generates one development key that every instance shares', async () => {
+    const { db } = await fresh();
+    const [a, b] = await Promise.all([resolveDataKeyring(db, { nodeEnv: 'development' }), resolveDataKeyring(db, { nodeEnv: 'development' })]);
+    const sealed = encryptField(a as NonNullable<typeof a>, 'JBSWY3DPEHPK3PXP', { column: 'user_mfa.totp_secret', rowId: 'u1' });
+    expect(decryptField(b as NonNullable<typeof b>, sealed, { column: 'user_mfa.totp_secret', rowId: 'u1' })).toBe('JBSWY3DPEHPK3PXP');
+  });
+
+  it('refuses production without a configured key', async () => {
+    const { db } = await fresh();
+    await expect(resolveDataKeyring(db, { nodeEnv: 'production' })).rejects.toMatchObject({ code: 'config/invalid' });
+  });
+});
+
+describe('backup code hashes', () => {
+  it('are keyed, per user, insensitive to case and hyphen, and tagged with the key id', async () => {
+    const { db } = await fresh();
+    const keyring = await resolveDataKeyring(db, { nodeEnv: 'test', dataKey: new Uint8Array(32).fill(1) });
+    const other = await resolveDataKeyring(db, { nodeEnv: 'test', dataKey: new Uint8Array(32).fill(2) });
+    const h = hashBackupCode(keyring, 'k1', 'user-a', 'abcd-efgh');
+    expect(h).toMatch(/^k1\.[A-Za-z0-9_-]{43}$/);
+    expect(hashBackupCode(keyring, 'k1', 'user-a', 'ABCDEFGH')).toBe(h);
+    expect(hashBackupCode(keyring, 'k1', 'user-b', 'abcd-efgh')).not.toBe(h);
+    expect(hashBackupCode(other, 'k1', 'user-a', 'abcd-efgh')).not.toBe(h);
+    expect(normaliseBackupCode(' AbCd-EfGh ')).toBe('abcdefgh');
+  });
+});
