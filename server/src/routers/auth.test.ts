@@ -165,6 +165,20 @@ describe('auth.refresh and auth.signOut', () => {
     expect((await (await caller()).auth.refresh({ refreshToken: scanner.refreshToken })).user.email).toBe(input.email);
   });
 
+  it('ends the access tokens of a sign-out at once, and of every sign-in on "sign out everywhere"', async () => {
+    const input = account();
+    await (await caller()).auth.register(input);
+    const laptop = signedInOrThrow(await (await caller()).auth.signIn(input));
+    const scanner = signedInOrThrow(await (await caller()).auth.signIn(input));
+    const bearer = (s: { accessToken: string }) => `Bearer ${s.accessToken}`;
+    await (await caller()).auth.signOut({ refreshToken: laptop.refreshToken });
+    expect((await failure((await caller(bearer(laptop))).auth.me())).code).toBe('auth/token-invalid');
+    expect((await (await caller(bearer(scanner))).auth.me()).user.email).toBe(input.email);
+    const desk = signedInOrThrow(await (await caller()).auth.signIn(input));
+    await (await caller(bearer(desk))).auth.signOutEverywhere();
+    for (const s of [scanner, desk]) expect((await failure((await caller(bearer(s))).auth.me())).message).toMatch(/sign-in was ended/);
+  });
+
   it('refuses an expired refresh token', async () => {
     const first = await (await caller()).auth.register(account());
     await t.deps.db

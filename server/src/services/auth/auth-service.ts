@@ -49,7 +49,7 @@ export function createAuthService({ db, config, jwtSecret, keyring, now = () => 
   const mfa = createMfaStore({ db, keyring, now });
 
   async function session(user: SessionUser, company: SessionCompany, refresh: IssuedRefreshToken): Promise<SessionTokens> {
-    const access = await signAccessToken({ userId: user.id, companyId: company.id, role: user.role }, jwtSecret, config.accessTokenTtlSeconds);
+    const access = await signAccessToken({ userId: user.id, companyId: company.id, role: user.role, sessionId: refresh.familyId }, jwtSecret, config.accessTokenTtlSeconds);
     return {
       accessToken: access.token,
       accessTokenExpiresAt: access.expiresAt.toISOString(),
@@ -319,7 +319,11 @@ export function createAuthService({ db, config, jwtSecret, keyring, now = () => 
     async authenticate(authorization: string | null | undefined): Promise<AccessClaims> {
       const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization?.trim() ?? '');
       if (!match?.[1]) throw new AppError('auth/unauthenticated', 'Sign in to continue.');
-      return verifyAccessToken(match[1], jwtSecret);
+      const claims = await verifyAccessToken(match[1], jwtSecret);
+      if (claims.sessionId && !(await sessionIsLive(db, claims.sessionId))) {
+        throw new AppError('auth/token-invalid', 'This sign-in was ended (signed out, or signed out everywhere). Sign in again.');
+      }
+      return claims;
     },
   };
 }
@@ -350,4 +354,14 @@ export async function loadProfile(db: Executor, who: { userId: string; companyId
     .where(and(eq(memberships.userId, who.userId), eq(memberships.companyId, who.companyId)));
   if (!row) throw new AppError('auth/unauthenticated', 'Your account is no longer a member of this company. Sign in again.');
   return { user: { ...row.user, role: row.role }, company: row.company };
+}
+
+/** A sign-in is live while its refresh-token family has a token that was not revoked (one indexed lookup). */
+async function sessionIsLive(db: Executor, familyId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: refreshTokens.id })
+    .from(refreshTokens)
+    .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)))
+    .limit(1);
+  return row !== undefined;
 }

@@ -20,6 +20,12 @@ export interface AccessClaims {
   userId: string;
   companyId: string;
   role: Role;
+  /**
+   * The sign-in (refresh-token family) the token belongs to, as the `sid` claim: authenticate()
+   * refuses a token whose sign-in was ended, so sign-out and "sign out everywhere" take effect at
+   * once rather than when the access token expires (issue 6).
+   */
+  sessionId?: string;
 }
 
 export interface IssuedAccessToken {
@@ -31,12 +37,13 @@ const payloadSchema = z.object({
   sub: z.string().uuid(),
   cid: z.string().uuid(),
   role: roleSchema,
+  sid: z.string().uuid().optional(),
 });
 
 export async function signAccessToken(claims: AccessClaims, key: Uint8Array, ttlSeconds: number, now = new Date()): Promise<IssuedAccessToken> {
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + ttlSeconds;
-  const token = await new SignJWT({ cid: claims.companyId, role: claims.role })
+  const token = await new SignJWT({ cid: claims.companyId, role: claims.role, ...(claims.sessionId ? { sid: claims.sessionId } : {}) })
     .setProtectedHeader({ alg: ALGORITHM, typ: ACCESS_TOKEN_TYPE })
     .setIssuer(ACCESS_TOKEN_ISSUER)
     .setAudience(ACCESS_TOKEN_AUDIENCE)
@@ -66,5 +73,6 @@ export async function verifyAccessToken(token: string, key: Uint8Array): Promise
   }
   const claims = payloadSchema.safeParse(payload);
   if (!claims.success) throw new AppError('auth/token-invalid', 'The access token is not valid. Sign in again.');
-  return { userId: claims.data.sub, companyId: claims.data.cid, role: claims.data.role };
+  const { sub, cid, role, sid } = claims.data;
+  return sid ? { userId: sub, companyId: cid, role, sessionId: sid } : { userId: sub, companyId: cid, role };
 }
