@@ -139,9 +139,10 @@ describe('access tokens (RFC 8725)', () => {
     expect((await refusal(await forged((j) => j.setNotBefore(later).setExpirationTime(later + 600)))).code).toBe('auth/token-invalid');
   });
 
-  // jose checks `iat` only when `maxTokenAge` is given, and verifyAccessToken (tokens.ts, not this
-  // file's owner) does not give it yet: a token "issued" in the future is accepted until its exp.
-  it.todo('refuses a token issued in the future (iat beyond the clock tolerance) — needs maxTokenAge in verifyAccessToken');
+  it('refuses a token issued in the future (iat beyond the clock tolerance, RFC 7519 §4.1.6)', async () => {
+    const later = Math.floor(Date.now() / 1000) + 3_600;
+    expect((await refusal(await forged((j) => j.setIssuedAt(later).setExpirationTime(later + 600)))).code).toBe('auth/token-invalid');
+  });
 
   it('refuses a tampered payload that escalates to another company as well as another role', async () => {
     const [header, payload, signature] = (await signAccessToken(claims, key, 900)).token.split('.');

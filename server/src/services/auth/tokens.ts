@@ -66,6 +66,9 @@ export async function verifyAccessToken(token: string, key: Uint8Array): Promise
       typ: ACCESS_TOKEN_TYPE,
       requiredClaims: ['sub', 'exp', 'iat'],
       clockTolerance: 5,
+      // The longest lifetime config allows (ATLAS_ACCESS_TOKEN_TTL_SECONDS ≤ 86,400). With it set,
+      // jose also refuses an `iat` in the future (RFC 7519 §4.1.6), which it otherwise ignores.
+      maxTokenAge: 86_400,
     }));
   } catch (err) {
     if (err instanceof errors.JWTExpired) throw new AppError('auth/token-expired', 'Your session has expired. Sign in again.', { cause: err });
