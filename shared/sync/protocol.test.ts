@@ -6,9 +6,17 @@ const mutation = (args: unknown) => ({ id: '0193f0a2-7b1c-7d2e-8f3a-4b5c6d7e8f90
 
 describe('push protocol', () => {
   it('makes any arguments storable as jsonb, so a malformed change is recorded as rejected instead of failing its batch', () => {
-    const parsed = pushInput.parse({ clientId: '0193f0a2-7b1c-7d2e-8f3a-4b5c6d7e8f91', mutations: [mutation({ lotNumber: 'A\u0000B', note: 'x\uD800y' }), { ...mutation(undefined), seq: 2 }] });
+    const parsed = pushInput.parse({ clientId: '0193f0a2-7b1c-7d2e-8f3a-4b5c6d7e8f91', mutations: [mutation({ lotNumber: 'A\u0000B', note: 'x\uD800y' }), { ...mutation(undefined), id: '0193f0a2-7b1c-7d2e-8f3a-4b5c6d7e8f99', seq: 2 }] });
     expect(parsed.mutations[0]?.args).toEqual({ lotNumber: 'A\uFFFDB', note: 'x\uFFFDy' });
     expect(parsed.mutations[1]?.args).toBeNull();
+  });
+
+  it('refuses a push that repeats a seq or an id (each change is applied once, by its seq)', () => {
+    const clientId = '0193f0a2-7b1c-7d2e-8f3a-4b5c6d7e8f91';
+    const other = '0193f0a2-7b1c-7d2e-8f3a-4b5c6d7e8f99';
+    expect(pushInput.safeParse({ clientId, mutations: [mutation({}), { ...mutation({}), id: other }] }).error?.issues[0]?.message).toBe('each change in a push must have its own seq');
+    expect(pushInput.safeParse({ clientId, mutations: [mutation({}), { ...mutation({}), seq: 2 }] }).error?.issues[0]?.message).toBe('each change in a push must have its own id');
+    expect(pushInput.safeParse({ clientId, mutations: [mutation({}), { ...mutation({}), id: other, seq: 2 }] }).success).toBe(true);
   });
 
   it('refuses control characters and broken Unicode in the text of a change', () => {

@@ -35,7 +35,12 @@ export type PushedMutation = z.infer<typeof pushedMutation>;
 
 export const pushInput = z.object({
   clientId: z.string().uuid(),
-  mutations: z.array(pushedMutation).min(1).max(MAX_PUSH_BATCH),
+  mutations: z
+    .array(pushedMutation)
+    .min(1)
+    .max(MAX_PUSH_BATCH)
+    .refine((ms) => new Set(ms.map((m) => m.seq)).size === ms.length, 'each change in a push must have its own seq')
+    .refine((ms) => new Set(ms.map((m) => m.id)).size === ms.length, 'each change in a push must have its own id'),
 });
 export type PushInput = z.infer<typeof pushInput>;
 

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTRPCClient, unstable_localLink } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { base32Decode } from '../../server/src/services/security/base32';
+import { timeStep, totp } from '../../server/src/services/security/totp';
 import { startServer, type RunningServer } from '../../server/src/start';
 import { loadDesktopConfig, type DesktopConfig } from '../../src-main/core/config';
 import { createDesktopCore, type RunningDesktopCore } from '../../src-main/core/create-desktop-core';
@@ -47,6 +49,7 @@ describe.runIf(keychainAvailable).each(backends)('desktop session against the se
   afterAll(async () => {
     core?.close();
     keychain.delete(`refresh-token:${server.url}`);
+    keychain.delete(`trusted-device:${server.url}:${account.email}`);
     keychain.delete(replicaKeyName(join(dir, 'replica.db')));
     await server?.close();
     await teardown?.();
@@ -119,6 +122,52 @@ describe.runIf(keychainAvailable).each(backends)('desktop session against the se
       shape: { data: { app: { code: 'validation/invalid-input', issues: [expect.objectContaining({ path: 'email' })] } } },
     });
   });
+
+  it('signs in with MFA in two steps: the mfaToken stays in the core, the trusted-device token goes to the keychain', async () => {
+    const trustedName = `trusted-device:${server.url}:${account.email}`;
+    const enrolment = await desktop().session.mfaEnrolBegin.mutate();
+    const secret = base32Decode(enrolment.secret);
+    const codeAfter = async (used: number) => {
+      while (timeStep(Date.now() / 1000) <= used) await new Promise((r) => setTimeout(r, 250));
+      const now = Date.now() / 1000;
+      return { code: totp(secret, now), step: timeStep(now) };
+    };
+    let used = await codeAfter(-1);
+    const enrolled = await desktop().session.mfaEnrolConfirm.mutate({ code: used.code, trustDevice: false });
+    expect(enrolled.backupCodes).toHaveLength(10);
+    expect(enrolled.session).toBeNull();
+    await desktop().session.signOut.mutate();
+
+    const challenge = await desktop().session.signIn.mutate({ email: account.email, password: account.password });
+    // Only the next step and its deadline reach the renderer, never the mfaToken.
+    expect(Object.keys(challenge).sort()).toEqual(['expiresAt', 'status']);
+    expect(challenge.status).toBe('mfa-required');
+    const valid = new Set([-30, 0, 30].map((d) => totp(secret, Date.now() / 1000 + d)));
+    const wrong = ['000000', '111111', '222222', '333333'].find((c) => !valid.has(c)) ?? '444444';
+    await expect(desktop().session.verifyMfa.mutate({ code: wrong, trustDevice: false })).rejects.toMatchObject({
+      shape: { data: { app: { code: 'auth/mfa-invalid' } } },
+    });
+    used = await codeAfter(used.step);
+    const session = await desktop().session.verifyMfa.mutate({ code: used.code, trustDevice: true });
+    expect(session.user.email).toBe(account.email);
+    const trusted = keychain.get(trustedName);
+    expect(trusted).toMatch(/^\S{32,}$/);
+    for (const file of filesUnder(dir)) expect(readFileSync(file).includes(Buffer.from(trusted ?? ''))).toBe(false);
+
+    // Trusted: no second step. A token the server refuses is dropped from the keychain.
+    await desktop().session.signOut.mutate();
+    expect(await desktop().session.signIn.mutate({ email: account.email, password: account.password })).toMatchObject({ status: 'signed-in' });
+    await desktop().session.signOut.mutate();
+    keychain.set(trustedName, 'x'.repeat(43));
+    expect((await desktop().session.signIn.mutate({ email: account.email, password: account.password })).status).toBe('mfa-required');
+    expect(keychain.get(trustedName)).toBeNull();
+    used = await codeAfter(used.step);
+    await desktop().session.verifyMfa.mutate({ code: used.code, trustDevice: false });
+    const status = await desktop().session.mfaStatus.query();
+    expect(status).toMatchObject({ enabled: true, backupCodesLeft: 10 });
+    used = await codeAfter(used.step);
+    await desktop().session.mfaDisable.mutate({ code: used.code });
+  }, 120_000);
 
   it('keeps the signed-in desktop usable offline and says plainly when the server is unreachable', async () => {
     await server.close();

@@ -51,8 +51,6 @@ export function MfaStepScreen({ server, expiresAt, onBack }: { server: ServerSta
   function switchKind() {
     setKind(kind === 'totp' ? 'backup' : 'totp');
     setCode('');
-      // A fresh, empty field after the server's answer: its message, not "enter a code".
-      setSubmitted(false);
     setSubmitted(false);
     setServerError(undefined);
     setTimeout(() => codeRef.current?.focus(), 0);
@@ -75,6 +73,8 @@ export function MfaStepScreen({ server, expiresAt, onBack }: { server: ServerSta
       const app = toAppError(err);
       const lock = lockoutOf(err, Date.now());
       setCode('');
+      // A fresh, empty field after the server's answer: its message, not "enter a code".
+      setSubmitted(false);
       if (lock) setLockout(lock);
       else if (app.code === 'auth/mfa-invalid') setServerError(app.message);
       else setFailure({ message: app.message, restart: app.code === 'auth/mfa-token-invalid' });

@@ -10,6 +10,8 @@ import { keyRegistrationOp, signRecord } from '../../../shared/qa/sign-record';
 import { coaContent } from '../../../shared/qa/workflow.fixture';
 import { fingerprint, generateSigningKeys, type SigningKeys } from '../../../shared/signing/ed25519';
 import { createContextInner, type ServerDeps } from '../../../server/src/context';
+import { base32Decode } from '../../../server/src/services/security/base32';
+import { totp } from '../../../server/src/services/security/totp';
 import * as schema from '../../../server/src/db/schema/index';
 import { appRouter, createCaller } from '../../../server/src/routers/_app';
 
@@ -103,11 +105,11 @@ const has = (path: string) => enumerateProcedures().some((p) => p.path === path)
  */
 export async function seedVictim(deps: ServerDeps): Promise<Victim> {
   const anon = await callerFor(deps, null);
-  const admin = sessionFrom(
+  let admin = sessionFrom(
     await anon.auth.register({ companyName: 'Zanzibar Isolation Labs', name: 'Zelda Quarantelli', email: 'zelda@zanzibar-labs.example', password: PASSWORD }),
     'victim admin',
   );
-  const adminApi = await callerFor(deps, admin);
+  let adminApi = await callerFor(deps, admin);
   const targets: Victim['targets'] = [];
   const secrets: Victim['secrets'] = [];
   const id = (label: string, value: string) => {
@@ -154,6 +156,36 @@ export async function seedVictim(deps: ServerDeps): Promise<Victim> {
     id('invitation id', inv.invitation.id);
     id('invitee email', 'walter@zanzibar-labs.example');
     secret('invitation token', inv.token);
+  }
+
+  // MFA of A's administrator with a trusted device (issue 6), when those procedures exist: the
+  // device id is a target, and A's MFA rows join the snapshot (B must not disable or reset them).
+  if (has('auth.mfaEnrolBegin') && has('auth.mfaEnrolConfirm') && has('auth.verifyMfa') && has('auth.mfaStatus')) {
+    type MfaApi = {
+      auth: {
+        mfaEnrolBegin(i: unknown): Promise<{ secret: string }>;
+        mfaEnrolConfirm(i: unknown): Promise<{ backupCodes: string[] }>;
+        verifyMfa(i: unknown): Promise<unknown>;
+        mfaStatus(): Promise<{ trustedDevices: { id: string }[] }>;
+      };
+    };
+    const api = adminApi as unknown as MfaApi;
+    const { secret: base32 } = await api.auth.mfaEnrolBegin({});
+    const code = totp(base32Decode(base32.replace(/[\s-]/g, '')), Math.floor(Date.now() / 1000));
+    const { backupCodes } = await api.auth.mfaEnrolConfirm({ code });
+    const challenge = (await anon.auth.signIn({ email: admin.email, password: PASSWORD })) as { status?: string; mfaToken?: string };
+    if (challenge.status !== 'mfa-required' || !challenge.mfaToken) throw new Error(`seeding A's MFA: sign-in answered ${JSON.stringify(challenge).slice(0, 200)}`);
+    // A backup code (not a second TOTP code, which the replay rule would refuse within the same 30 s step).
+    const signed = (await (anon as unknown as MfaApi).auth.verifyMfa({ mfaToken: challenge.mfaToken, code: backupCodes[0], trustDevice: true, deviceLabel: 'Zanzibar QA workstation' })) as { trustedDeviceToken?: string | null };
+    admin = { ...admin, ...sessionFrom(signed, 'victim admin after MFA') };
+    adminApi = await callerFor(deps, admin);
+    const { trustedDevices } = await (adminApi as unknown as MfaApi).auth.mfaStatus();
+    trustedDevices.forEach((d, i) => id(`trusted device id ${i + 1}`, d.id));
+    secret('TOTP secret', base32.replace(/[\s-]/g, ''));
+    if (signed.trustedDeviceToken) secret('trusted device token', signed.trustedDeviceToken);
+    backupCodes.slice(1).forEach((c, i) => secret(`backup code ${i + 2}`, c));
+    secret('admin access token after MFA', admin.accessToken);
+    secret('admin refresh token after MFA', admin.refreshToken);
   }
 
   // Inventory through sync.push and the shared mutators (the desktop's path).

@@ -38,7 +38,9 @@ export const syncMutations = pgTable(
       .notNull()
       .references(() => syncClients.clientId),
     seq: bigint('seq', { mode: 'number' }).notNull(),
-    mutationId: uuid('mutation_id').notNull().unique(),
+    // Not unique: a push is idempotent by (client_id, seq) (SYNC.md); the id is the client's label.
+    // A database-wide unique id let one company learn, by a 500, that an id exists in another.
+    mutationId: uuid('mutation_id').notNull(),
     companyId: uuid('company_id')
       .notNull()
       .references(() => companies.id),

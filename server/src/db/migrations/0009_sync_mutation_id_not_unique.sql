@@ -1,0 +1,1 @@
+ALTER TABLE "sync_mutations" DROP CONSTRAINT "sync_mutations_mutation_id_unique";
