@@ -33,6 +33,18 @@ function account(email = `person${++n}@acme.example`) {
   return { companyName: 'Acme Pharma', name: 'Ada Lovelace', email, password: 'correct horse battery staple' };
 }
 
+describe('new passwords (NIST SP 800-63B §3.1.1.2)', () => {
+  it('refuses a commonly used password at registration and at a password change, naming the field', async () => {
+    const weak = { ...account(), password: 'Password123!' };
+    const refused = await failure((await caller()).auth.register(weak));
+    expect(refused).toMatchObject({ code: 'validation/invalid-input', message: expect.stringMatching(/commonly used/) });
+    const input = account();
+    const session = await (await caller()).auth.register(input);
+    const change = (await caller(`Bearer ${session.accessToken}`)).auth.changePassword({ currentPassword: input.password, newPassword: 'Ada Lovelace 2026' });
+    expect((await failure(change)).message).toMatch(/your name/);
+  });
+});
+
 describe('auth.register', () => {
   it('creates company, admin user and membership, returning a valid session', async () => {
     const input = account('Ada@Acme.Example');

@@ -10,6 +10,7 @@ import { recordAudit, type RequestOrigin } from '../audit/audit-log';
 import type { FieldKeyring } from '../security/field-crypto';
 import { createMfaStore, type MfaMethod } from './mfa';
 import { signMfaToken, verifyMfaToken, type MfaPurpose } from './mfa-token';
+import { assertAcceptablePassword } from './password-blocklist';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
 import { hashRefreshToken, issueRefreshToken, revokeFamilyOfToken, rotateRefreshToken, type IssuedRefreshToken } from './refresh-tokens';
 import { signAccessToken, verifyAccessToken, type AccessClaims } from './tokens';
@@ -130,6 +131,7 @@ export function createAuthService({ db, config, jwtSecret, keyring, now = () => 
 
     /** Creates the company, its first user (admin) and the membership atomically. */
     async register(input: RegisterInput): Promise<SessionTokens> {
+      assertAcceptablePassword(input.password, input);
       // Hash outside the transaction: it is deliberately slow and must not hold a connection.
       const passwordHash = await hashPassword(input.password);
       try {
@@ -275,6 +277,8 @@ export function createAuthService({ db, config, jwtSecret, keyring, now = () => 
           issues: [{ path: 'currentPassword', message: 'The current password is incorrect.' }],
         });
       }
+      const { user: me } = await loadProfile(db, claims);
+      assertAcceptablePassword(input.newPassword, me, 'newPassword');
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction(async (tx) => {
         await tx.update(users).set({ passwordHash }).where(eq(users.id, claims.userId));
@@ -293,6 +297,7 @@ export function createAuthService({ db, config, jwtSecret, keyring, now = () => 
       // The role is read from the membership, not the token, so a demoted admin cannot add anyone.
       const { user: me } = await loadProfile(db, claims);
       if (me.role !== 'admin') throw new AppError('auth/forbidden', 'Only an administrator can add people to the company.');
+      assertAcceptablePassword(input.password, input);
       const passwordHash = await hashPassword(input.password);
       try {
         return await db.transaction(async (tx) => {

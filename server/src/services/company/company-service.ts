@@ -9,6 +9,7 @@ import { companies, invitations, memberships, userMfa, users } from '../../db/sc
 import { recordAudit, type RequestOrigin } from '../audit/audit-log';
 import type { AuthService } from '../auth/auth-service';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password';
+import { assertAcceptablePassword } from '../auth/password-blocklist';
 import type { AccessClaims } from '../auth/tokens';
 
 /**
@@ -165,6 +166,7 @@ export function createCompanyService({ db, auth, now = () => new Date() }: Compa
         throw new AppError('auth/invitation-invalid', INVALID_INVITATION);
       }
       const [existing] = await db.select().from(users).where(eq(users.email, open.email));
+      if (!existing) assertAcceptablePassword(input.password, { email: open.email, name: input.name });
       const passwordHash = existing ? null : await hashPassword(input.password);
       if (existing && !(await verifyPassword(existing.passwordHash, input.password))) {
         throw new AppError('auth/invalid-credentials', 'An account with this email already exists: enter its password to join the company.', {
