@@ -15,6 +15,8 @@ function configError(fn: () => unknown): AppError {
 }
 
 const HEX_SECRET = 'ab'.repeat(32);
+/** The field-encryption keys production needs besides the JWT and ledger keys (issue 6). */
+const DATA_KEYS = { ATLAS_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, ATLAS_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64') };
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
@@ -47,6 +49,7 @@ describe('loadConfig', () => {
       ATLAS_ACCESS_TOKEN_TTL_SECONDS: '300',
       ATLAS_REFRESH_TOKEN_TTL_DAYS: '7',
       ATLAS_CORS_ORIGINS: 'https://app.example.com, http://localhost:5173/',
+      ...DATA_KEYS,
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -122,7 +125,7 @@ describe('loadConfig', () => {
 
 describe('loadConfig: rate limits and trusted proxies (issue 6)', () => {
   it('uses 10/min for sign-in style calls and 100/min for the API outside tests, and reads overrides', () => {
-    expect(loadConfig({ NODE_ENV: 'production', ATLAS_JWT_SECRET: HEX_SECRET, ATLAS_LEDGER_SIGNING_KEY: HEX_SECRET }).rateLimit).toEqual({ authPerMinute: 10, apiPerMinute: 100 });
+    expect(loadConfig({ NODE_ENV: 'production', ATLAS_JWT_SECRET: HEX_SECRET, ATLAS_LEDGER_SIGNING_KEY: HEX_SECRET, ...DATA_KEYS }).rateLimit).toEqual({ authPerMinute: 10, apiPerMinute: 100 });
     expect(loadConfig({ ATLAS_RATE_LIMIT_AUTH_PER_MIN: '3', ATLAS_RATE_LIMIT_API_PER_MIN: '50' }).rateLimit).toEqual({ authPerMinute: 3, apiPerMinute: 50 });
     // Test runs get room unless a test sets the limits it is about.
     expect(loadConfig({ NODE_ENV: 'test' }).rateLimit.authPerMinute).toBeGreaterThan(1_000);
@@ -186,5 +189,42 @@ describe('loadConfig: Claude (AI column mapping)', () => {
     const err = configError(() => loadConfig({ ANTHROPIC_API_KEY: ' ', ANTHROPIC_BASE_URL: 'gopher://user:hunter2@proxy', ATLAS_AI_TIMEOUT_MS: 'x' }));
     expect(err.message).not.toContain('hunter2');
     expect(err.message).toMatch(/ANTHROPIC_BASE_URL/);
+  });
+});
+
+describe('loadConfig: field-encryption keys (issue 6, Data protection)', () => {
+  const key = (fill: number) => Buffer.alloc(32, fill).toString('base64');
+
+  it('reads ATLAS_DATA_KEYS: the first key is active, the others only decrypt', () => {
+    const config = loadConfig({ ATLAS_DATA_KEYS: `k2:${key(2)}, k1:${Buffer.alloc(32, 1).toString('hex')}`, ATLAS_BLIND_INDEX_KEY: key(9) });
+    expect(config.dataKeys?.activeKeyId).toBe('k2');
+    expect([...(config.dataKeys?.keys.keys() ?? [])]).toEqual(['k2', 'k1']);
+    expect(config.dataKeys?.keys.get('k1')).toEqual(Uint8Array.from(Buffer.alloc(32, 1)));
+    expect(config.blindIndexKey).toEqual(Uint8Array.from(Buffer.alloc(32, 9)));
+  });
+
+  it('keeps ATLAS_DATA_KEY as the single-key shorthand for k1, and refuses both at once', () => {
+    expect(loadConfig({ ATLAS_DATA_KEY: key(3) }).dataKeys?.activeKeyId).toBe('k1');
+    expect(configError(() => loadConfig({ ATLAS_DATA_KEY: key(3), ATLAS_DATA_KEYS: `k9:${key(4)}` })).message).toMatch(/ATLAS_DATA_KEY and ATLAS_DATA_KEYS are both set/);
+  });
+
+  it('names what is wrong with a malformed key list, without echoing the keys', () => {
+    expect(configError(() => loadConfig({ ATLAS_DATA_KEYS: key(1) })).message).toMatch(/ATLAS_DATA_KEYS entries must look like keyId:key/);
+    expect(configError(() => loadConfig({ ATLAS_DATA_KEYS: `a:${key(1)},a:${key(2)}` })).message).toMatch(/names key id "a" twice/);
+    const short = configError(() => loadConfig({ ATLAS_DATA_KEYS: `k1:${Buffer.alloc(48, 1).toString('base64')}` }));
+    expect(short.message).toMatch(/key "k1" must be exactly 32 bytes \(AES-256\); it decodes to 48 bytes/);
+    expect(short.message).not.toContain(Buffer.alloc(48, 1).toString('base64'));
+    expect(configError(() => loadConfig({ ATLAS_BLIND_INDEX_KEY: 'not a key!' })).message).toMatch(/ATLAS_BLIND_INDEX_KEY must be hex or base64/);
+  });
+
+  it('refuses to start in production without the data keys and the blind-index key', () => {
+    const base = { NODE_ENV: 'production', ATLAS_JWT_SECRET: HEX_SECRET, ATLAS_LEDGER_SIGNING_KEY: HEX_SECRET };
+    const err = configError(() => loadConfig(base));
+    expect(err.message).toMatch(/ATLAS_DATA_KEYS is required when NODE_ENV=production/);
+    expect(err.message).toMatch(/ATLAS_BLIND_INDEX_KEY is required when NODE_ENV=production/);
+    expect(configError(() => loadConfig({ ...base, ATLAS_DATA_KEYS: `k1:${key(1)}` })).message).toMatch(/ATLAS_BLIND_INDEX_KEY is required/);
+    expect(loadConfig({ ...base, ...DATA_KEYS }).dataKeys?.activeKeyId).toBe('k1');
+    // Outside production the keys are generated into the database (services/auth/data-key.ts).
+    expect(loadConfig({ NODE_ENV: 'development' }).dataKeys).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { decodeSecret, MIN_SECRET_BYTES } from './config-secret';
 import type { CompanyTier } from './db/schema/accounts';
+import { makeKeyring, type FieldKeyring } from './services/security/field-crypto';
 
 /**
  * The server's settings, read from the environment ONCE at start and validated with zod so a
@@ -27,6 +28,15 @@ export interface ServerConfig {
    * "generate once and keep it in the DB" (dev/test only). Desktops pin this key on first use.
    */
   ledgerSigningSeed: Uint8Array | undefined;
+  /**
+   * Keys of application-level field encryption (issue 6: PII columns, TOTP secrets, and the ERP
+   * credentials once connectors exist), from ATLAS_DATA_KEYS (or the single-key ATLAS_DATA_KEY);
+   * the first is active for new writes, the others still decrypt (rotation without downtime).
+   * `undefined` = generate one into the database (dev/test only).
+   */
+  dataKeys: FieldKeyring | undefined;
+  /** HMAC-SHA256 key of the email blind index (ATLAS_BLIND_INDEX_KEY); `undefined` = generated (dev/test only). */
+  blindIndexKey: Uint8Array | undefined;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   /** Exact origins allowed to call the API from a browser; empty means no CORS headers at all. */
@@ -97,6 +107,9 @@ const envSchema = z.object({
   NODE_ENV: optional(z.enum(['development', 'test', 'production'], { error: 'must be development, test or production' })),
   ATLAS_JWT_SECRET: optional(z.string().trim()),
   ATLAS_LEDGER_SIGNING_KEY: optional(z.string().trim()),
+  ATLAS_DATA_KEYS: optional(z.string().trim()),
+  ATLAS_DATA_KEY: optional(z.string().trim()),
+  ATLAS_BLIND_INDEX_KEY: optional(z.string().trim()),
   // RFC 8725 §3.10 / OWASP: access tokens are bearer credentials; keep them short-lived (max one day here).
   ATLAS_ACCESS_TOKEN_TTL_SECONDS: optional(integer(30, 86_400)),
   ATLAS_REFRESH_TOKEN_TTL_DAYS: optional(integer(1, 365)),
@@ -173,6 +186,22 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     problems.push('ATLAS_LEDGER_SIGNING_KEY is required when NODE_ENV=production (generate one with `openssl rand -base64 32`)');
   }
 
+  const dataKeys = parseDataKeys(e.ATLAS_DATA_KEYS, e.ATLAS_DATA_KEY, problems);
+  if (!dataKeys && nodeEnv === 'production' && !problems.some((p) => p.startsWith('ATLAS_DATA_KEY'))) {
+    // Issue 6: the encryption key comes from config; a key kept in the database it protects would
+    // be in every backup and replica beside the ciphertext (OWASP ASVS 5.0 11.1.1 / 13.3.1).
+    problems.push('ATLAS_DATA_KEYS is required when NODE_ENV=production (e.g. `k1:` followed by the output of `openssl rand -base64 32`)');
+  }
+  let blindIndexKey: Uint8Array | undefined;
+  if (e.ATLAS_BLIND_INDEX_KEY !== undefined) {
+    const decoded = decodeSecret(e.ATLAS_BLIND_INDEX_KEY);
+    if (typeof decoded === 'string') problems.push(`ATLAS_BLIND_INDEX_KEY ${decoded}`);
+    else if (decoded.length !== MIN_SECRET_BYTES) problems.push(`ATLAS_BLIND_INDEX_KEY must be exactly 32 bytes; it decodes to ${decoded.length} bytes`);
+    else blindIndexKey = decoded;
+  } else if (nodeEnv === 'production') {
+    problems.push('ATLAS_BLIND_INDEX_KEY is required when NODE_ENV=production (generate one with `openssl rand -base64 32`; keep it apart from the data keys)');
+  }
+
   let corsOrigins: string[] = [];
   if (e.ATLAS_CORS_ORIGINS !== undefined) {
     const entries = e.ATLAS_CORS_ORIGINS.split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -203,6 +232,8 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     nodeEnv,
     jwtSecret,
     ledgerSigningSeed,
+    dataKeys,
+    blindIndexKey,
     accessTokenTtlSeconds: e.ATLAS_ACCESS_TOKEN_TTL_SECONDS ?? 900,
     refreshTokenTtlDays: e.ATLAS_REFRESH_TOKEN_TTL_DAYS ?? 30,
     corsOrigins,
@@ -256,7 +287,7 @@ function expandHome(path: string): string {
 }
 
 // Never echo a secret (a JWT key, a password inside a connection URL) back into a log or terminal.
-const SECRET_KEYS = new Set(['ATLAS_JWT_SECRET', 'DATABASE_URL', 'ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL']);
+const SECRET_KEYS = new Set(['ATLAS_JWT_SECRET', 'ATLAS_LEDGER_SIGNING_KEY', 'ATLAS_DATA_KEYS', 'ATLAS_DATA_KEY', 'ATLAS_BLIND_INDEX_KEY', 'DATABASE_URL', 'ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL']);
 function quote(key: string, value: string | undefined): string {
   if (value === undefined) return 'nothing';
   if (SECRET_KEYS.has(key)) return 'a value that is not shown because it may hold a secret';
@@ -264,16 +295,48 @@ function quote(key: string, value: string | undefined): string {
 }
 
 /**
- * ATLAS_DATA_KEY (issue 6): the 32-byte AES-256 key for application-level field encryption (TOTP
- * secrets now; PII columns later), hex or base64. Read apart from loadConfig so the identity and
- * perimeter changes stay separate; `undefined` when unset (services/auth/data-key.ts then uses a
- * generated development key, and refuses production). Throws `config/invalid` when malformed.
+ * ATLAS_DATA_KEYS = "keyId:key,keyId2:key" (each key 32 bytes, hex or base64): the first is the
+ * active key for new writes, the others only decrypt values written before a rotation (then
+ * `atlas keys reencrypt` moves them to the active key and the old one can be removed).
+ * ATLAS_DATA_KEY = one key, a shorthand for `k1:<key>`. Setting both is refused (which would win?).
  */
-export function loadDataKey(env: Env = process.env): Uint8Array | undefined {
-  const text = env.ATLAS_DATA_KEY?.trim();
-  if (!text) return undefined;
-  const decoded = decodeSecret(text);
-  if (typeof decoded === 'string') throw invalid([`ATLAS_DATA_KEY ${decoded}`]);
-  if (decoded.length !== MIN_SECRET_BYTES) throw invalid([`ATLAS_DATA_KEY must be exactly 32 bytes (AES-256); it decodes to ${decoded.length} bytes`]);
-  return decoded;
+function parseDataKeys(list: string | undefined, single: string | undefined, problems: string[]): FieldKeyring | undefined {
+  if (list !== undefined && single !== undefined) {
+    problems.push('ATLAS_DATA_KEY and ATLAS_DATA_KEYS are both set; keep only ATLAS_DATA_KEYS (ATLAS_DATA_KEY is the same as ATLAS_DATA_KEYS=k1:<key>)');
+    return undefined;
+  }
+  const text = list ?? (single === undefined ? undefined : `k1:${single}`);
+  if (text === undefined) return undefined;
+  const name = list !== undefined ? 'ATLAS_DATA_KEYS' : 'ATLAS_DATA_KEY';
+  const entries = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const keys: Record<string, Uint8Array> = {};
+  let active: string | undefined;
+  for (const entry of entries) {
+    const colon = entry.indexOf(':');
+    const id = colon > 0 ? entry.slice(0, colon).trim() : '';
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) {
+      problems.push(`${name} entries must look like keyId:key with a key id of 1–32 letters, digits, '-' or '_' (entry ${Object.keys(keys).length + 1} does not)`);
+      return undefined;
+    }
+    if (id in keys) {
+      problems.push(`${name} names key id "${id}" twice`);
+      return undefined;
+    }
+    const decoded = decodeSecret(entry.slice(colon + 1).trim());
+    if (typeof decoded === 'string') {
+      problems.push(`${name} key "${id}" ${decoded}`);
+      return undefined;
+    }
+    if (decoded.length !== MIN_SECRET_BYTES) {
+      problems.push(`${name} key "${id}" must be exactly 32 bytes (AES-256); it decodes to ${decoded.length} bytes`);
+      return undefined;
+    }
+    keys[id] = decoded;
+    active ??= id;
+  }
+  if (!active) {
+    problems.push(`${name} is empty; give at least one keyId:key`);
+    return undefined;
+  }
+  return makeKeyring(active, keys);
 }

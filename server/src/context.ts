@@ -6,6 +6,8 @@ import type { AuthService } from './services/auth/auth-service';
 import type { CompanyService } from './services/company/company-service';
 import type { AccessClaims } from './services/auth/tokens';
 import type { RequestOrigin } from './services/audit/audit-log';
+import type { PiiCodec } from './services/privacy/pii';
+import type { PrivacyService } from './services/privacy/privacy-service';
 import type { QaService } from './services/qa/qa-service';
 import type { PokeBus } from './services/sync/poke-bus';
 
@@ -14,7 +16,15 @@ export interface ServerDeps {
   db: Database;
   dbKind: DatabaseKind;
   config: ServerConfig;
-  services: { auth: AuthService; company: CompanyService; importMapping: ImportMappingService; qa: QaService };
+  services: {
+    auth: AuthService;
+    company: CompanyService;
+    importMapping: ImportMappingService;
+    qa: QaService;
+    privacy: PrivacyService;
+    /** Decrypts / indexes the PII columns wherever a router shows them (e.g. audit.list's actor email). */
+    pii: PiiCodec;
+  };
   /** Cross-instance "pull now" notifications for /sync/events. */
   pokes: PokeBus;
 }

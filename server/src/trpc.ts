@@ -33,7 +33,11 @@ const rateLimited = t.middleware(async ({ ctx, path, getRawInput, next }) => {
     rawInput: AUTH_PROCEDURES.has(path) ? await getRawInput().catch(() => undefined) : undefined,
   };
   try {
-    await takeRateLimitToken(ctx.db, ctx.config.rateLimit, { ...bucketFor(path, caller), path, origin: ctx.origin });
+    const bucket = bucketFor(path, caller);
+    // The per-account bucket is named by the email's keyed blind index (issue 6, Data protection),
+    // not a plain hash: an unkeyed SHA-256 of an email is reversed by hashing a list of addresses.
+    const subjects = bucket.subjects.map((s) => (s.kind === 'email' ? { ...s, email: ctx.services.pii.index('users.email', s.email) } : s));
+    await takeRateLimitToken(ctx.db, ctx.config.rateLimit, { ...bucket, subjects, path, origin: ctx.origin });
   } catch (err) {
     if (isAppError(err) && err.retryAfterSeconds !== undefined) ctx.resHeaders?.set('Retry-After', String(err.retryAfterSeconds));
     throw err;

@@ -114,6 +114,10 @@ export function createDesktopCore(options: CreateDesktopCoreOptions): RunningDes
         const outcome = await need().session.signIn(input);
         return outcome.status === 'signed-in' ? afterSignIn(need(), outcome) : outcome;
       },
+      acceptInvite: async (input) => {
+        const outcome = await need().session.acceptInvite(input);
+        return outcome.status === 'signed-in' ? afterSignIn(need(), outcome) : outcome;
+      },
       verifyMfa: async (input) => afterSignIn(need(), await need().session.verifyMfa(input)),
       mfaEnrolBegin: () => need().session.mfaEnrolBegin(),
       mfaEnrolConfirm: async (input) => {

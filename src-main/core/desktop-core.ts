@@ -2,6 +2,7 @@ import type { MfaEnrolment } from '../../shared/auth/mfa-schemas';
 import type { RegisterInput, SessionCompany, SessionUser, SignInInput } from '../../shared/auth/schemas';
 import type { DesktopAdmin } from './admin/desktop-admin';
 import type { DesktopAccount } from './session/desktop-account';
+import type { AcceptInviteInput } from './session/session-manager';
 import type { SerializedError } from '../../shared/errors';
 import type { DesktopImports } from './import/desktop-imports';
 import type { DesktopInventory } from './inventory/desktop-inventory';
@@ -48,6 +49,8 @@ export interface SessionApi {
   current(): SessionInfo | null;
   register(input: RegisterInput): Promise<SessionInfo>;
   signIn(input: SignInInput): Promise<SignInOutcome>;
+  /** Joins a company with an invitation token; answers like a sign-in. */
+  acceptInvite(input: AcceptInviteInput): Promise<SignInOutcome>;
   verifyMfa(input: MfaCodeInput): Promise<SessionInfo>;
   mfaEnrolBegin(): Promise<MfaEnrolment>;
   mfaEnrolConfirm(input: MfaCodeInput): Promise<MfaEnrolConfirmResult>;

@@ -162,6 +162,7 @@ test('TOTP enrolment, a sign-in with the MFA step, a trusted computer, required 
   await a.getByLabel('Role', { exact: true }).selectOption({ label: 'Quality assurance' });
   await a.getByRole('button', { name: 'Create invitation' }).click();
   await expect(a.getByTestId('invite-token')).toContainText('shown only now');
+  const lenaLink = ((await a.getByTestId('invite-link').textContent()) ?? '').trim();
   await a.screenshot({ path: shots('mfa-04-team'), fullPage: true });
 
   // The colleague signs in on another computer and must enrol before getting in.
@@ -211,4 +212,23 @@ test('TOTP enrolment, a sign-in with the MFA step, a trusted computer, required 
   await expect(events.getByRole('row').nth(1)).toBeVisible();
   await a.getByLabel('Severity').selectOption('');
   await a.screenshot({ path: shots('mfa-07-security-events'), fullPage: true });
+
+  // The invited QA colleague joins on terminal B with the link: the company requires MFA, so the
+  // invitation, like a sign-in, goes on to the enrolment step before the app opens.
+  const c = await openTerminal(browser, terminalB.url);
+  await c.getByRole('button', { name: 'Join your company' }).click();
+  await c.getByLabel('Invitation link or token').fill(lenaLink);
+  await c.getByLabel('Your full name').fill('Lena Holm');
+  await c.getByLabel('New password').fill('quality before quantity');
+  await c.getByLabel('Confirm password').fill('quality before quantity');
+  await c.getByRole('button', { name: 'Join and sign in' }).click();
+  await expect(c.getByRole('heading', { name: 'Set up two-step verification' })).toBeVisible();
+  const lenaSecret = await readSecret(c);
+  await c.getByLabel('6-digit code').fill((await codeAfter(lenaSecret, -1)).code);
+  await c.getByRole('button', { name: 'Turn on two-step verification' }).click();
+  await expect(c.getByTestId('backup-codes').getByRole('listitem')).toHaveCount(10);
+  await c.getByRole('button', { name: /I have saved my backup codes/ }).click();
+  await expect(c.getByRole('heading', { name: 'Stock', exact: true })).toBeVisible();
+  await expect(c.getByRole('banner')).toContainText('Quality assurance');
+  await c.screenshot({ path: shots('mfa-08-invited-colleague-enrolled'), fullPage: true });
 });

@@ -28,6 +28,25 @@ describe('atlas CLI', () => {
     expect(r.stderr.trim()).toBe('atlas: Invalid server configuration: PORT must be a number (got "abc").');
   });
 
+  it('refuses to start in production without the field-encryption keys (issue 6)', () => {
+    const r = atlas(['server'], { NODE_ENV: 'production', ATLAS_JWT_SECRET: 'ab'.repeat(32), ATLAS_LEDGER_SIGNING_KEY: 'cd'.repeat(32), ATLAS_DATA_KEYS: '', ATLAS_DATA_KEY: '', ATLAS_BLIND_INDEX_KEY: '' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/ATLAS_DATA_KEYS is required when NODE_ENV=production/);
+    expect(r.stderr).toMatch(/ATLAS_BLIND_INDEX_KEY is required when NODE_ENV=production/);
+  });
+
+  it('re-encrypts under the active key with `atlas keys reencrypt`, printing counts', () => {
+    const data = mkdtempSync(join(tmpdir(), 'atlas-cli-keys-'));
+    dirs.push(data);
+    const keys = `k2:${Buffer.alloc(32, 2).toString('base64')},k1:${Buffer.alloc(32, 1).toString('base64')}`;
+    const r = atlas(['keys', 'reencrypt', '--data', data, '--batch', '50'], { DATABASE_URL: '', ATLAS_DATA_KEYS: keys });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Re-encrypting under the active key "k2" \(configured: k2, k1\)/);
+    expect(r.stdout).toMatch(/users\.email\s+0 re-encrypted/);
+    expect(r.stdout).toMatch(/Done: 0 values re-encrypted/);
+  });
+
   it('refuses a bad --port naming the option', () => {
     const r = atlas(['server', '--port', 'lots']);
     expect(r.status).not.toBe(0);

@@ -47,7 +47,7 @@ describe('atlas demo seed (no keychain needed)', () => {
 describe('demo seed output', () => {
   const summary: DemoSummary = {
     company: { id: '0190f7a4-0000-7000-8000-000000000001', name: 'Atlas Demo Pharma Distribution', created: true },
-    account: { name: 'Demo Admin', email: 'demo@atlas.example', password: 'atlas demo password' },
+    account: { name: 'Demo Admin', email: 'demo@atlas.example', password: 'welcome to the atlas demo' },
     server: { url: 'http://127.0.0.1:4000', embedded: true, dataDir: '/home/ola/.atlas/server' },
     desktop: { dataDir: '/home/ola/.atlas/desktop', keychainService: 'atlas', serverUrl: 'http://127.0.0.1:4000' },
     seed: 1,
@@ -81,7 +81,7 @@ describe('demo seed output', () => {
     expect(text).toContain('1 recall; 2 discrepancies (picks beyond stock)');
     expect(text).toContain('1 approved CoA (authored, reviewed, approved; every signature in the ledger), 1 in review');
     expect(text).toContain('Alice Moreno <demo+author@atlas.example>');
-    expect(text).toMatch(/email\s+demo@atlas\.example\n\s+password\s+atlas demo password/);
+    expect(text).toMatch(/email\s+demo@atlas\.example\n\s+password\s+welcome to the atlas demo/);
     expect(text).toContain('Open the app with `npm start`');
     expect(text).toContain('has stopped; `npm start` or `atlas server` serves the same data (/home/ola/.atlas/server)');
   });

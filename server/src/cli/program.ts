@@ -3,6 +3,7 @@ import { demoCommand } from './demo-command';
 import { docsCommand } from './docs-command';
 import { gs1Command } from './gs1-command';
 import { importCommand } from './import-command';
+import { keysCommand } from './keys-command';
 import { ndcCommand } from './ndc-command';
 import { serverCommand } from './server-command';
 import { verifyCommand } from './verify-command';
@@ -18,5 +19,6 @@ export function createProgram(): Command {
     .addCommand(importCommand())
     .addCommand(demoCommand())
     .addCommand(docsCommand())
-    .addCommand(verifyCommand());
+    .addCommand(verifyCommand())
+    .addCommand(keysCommand());
 }

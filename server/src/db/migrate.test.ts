@@ -99,8 +99,9 @@ describe('migrations', () => {
     await migrateDatabase(database);
     const { db } = database;
     await db.execute(sql`insert into companies (id, name) values ('00000000-0000-4000-8000-000000000001', 'Acme')`);
-    await db.execute(sql`insert into users (id, email, name, password_hash) values ('00000000-0000-4000-8000-000000000002', 'a@b.co', 'A', 'x')`);
-    await expect(db.execute(sql`insert into users (email, name, password_hash) values ('a@b.co', 'B', 'x')`)).rejects.toThrow();
+    // Issue 6: the email is ciphertext, so the blind index (email_index) is what is unique.
+    await db.execute(sql`insert into users (id, email, email_index, name, password_hash) values ('00000000-0000-4000-8000-000000000002', 'v1.k.a.b', 'idx-a', 'A', 'x')`);
+    await expect(db.execute(sql`insert into users (email, email_index, name, password_hash) values ('v1.k.c.d', 'idx-a', 'B', 'x')`)).rejects.toThrow();
     await expect(
       db.execute(sql`insert into memberships (company_id, user_id, role) values ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'superuser')`),
     ).rejects.toThrow();

@@ -62,7 +62,7 @@ export const auditRouter = router({
         at: r.createdAt.toISOString(),
         kind: r.kind,
         severity: r.severity,
-        actor: { userId: r.userId, name: r.name, email: r.email },
+        actor: { userId: r.userId, name: r.name, email: r.userId && r.email !== null ? ctx.services.pii.open('users.email', r.userId, r.email) : null },
         ip: r.ip,
         userAgent: r.userAgent,
         requestId: r.requestId,

@@ -11,6 +11,7 @@ import {
   signInWithDeviceInput,
   verifyMfaInput,
 } from '../../../shared/auth/mfa-schemas';
+import { personalDataExport, profileView, updateProfileInput } from '../../../shared/auth/privacy-schemas';
 import { addMemberInput, addMemberOutput, registerInput, sessionCompany, sessionTokens, sessionUser } from '../../../shared/auth/schemas';
 import { AppError } from '../../../shared/errors';
 import type { ServerContext } from '../context';
@@ -100,4 +101,11 @@ export const authRouter = router({
   me: authedProcedure
     .output(z.object({ user: sessionUser, company: sessionCompany }))
     .query(({ ctx }) => ctx.services.auth.me(ctx.auth)),
+  // Issue 6, GDPR: the person's own profile (Art. 16) and everything held about them (Art. 15/20).
+  profile: authedProcedure.output(profileView).query(({ ctx }) => ctx.services.privacy.profile(ctx.auth)),
+  updateProfile: authedProcedure
+    .input(updateProfileInput)
+    .output(profileView)
+    .mutation(({ ctx, input }) => ctx.services.privacy.updateProfile(ctx.auth, input)),
+  exportMyData: authedProcedure.output(personalDataExport).mutation(({ ctx }) => ctx.services.privacy.exportMyData(ctx.auth, ctx.origin)),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { acceptInviteInput, invitationView, inviteInput, inviteOutput, memberView, signInResult } from '../../../shared/auth/mfa-schemas';
+import { companyProfileView, eraseMemberInput, eraseMemberOutput, updateCompanyProfileInput } from '../../../shared/auth/privacy-schemas';
 import { roleSchema } from '../../../shared/auth/schemas';
 import { deliverSession } from '../services/auth/refresh-cookie';
 import { authedProcedure, publicProcedure, router } from '../trpc';
@@ -16,7 +17,7 @@ export const companyRouter = router({
     .input(z.object({ required: z.boolean() }))
     .output(z.object({ mfaRequired: z.boolean() }))
     .mutation(({ ctx, input }) => ctx.services.company.setMfaRequired(ctx.auth, input.required, ctx.origin)),
-  members: authedProcedure.output(z.array(memberView)).query(({ ctx }) => ctx.services.company.members(ctx.auth)),
+  members: authedProcedure.output(z.array(memberView)).query(({ ctx }) => ctx.services.company.members(ctx.auth, ctx.origin)),
   invite: authedProcedure
     .input(inviteInput)
     .output(inviteOutput)
@@ -43,4 +44,15 @@ export const companyRouter = router({
     .input(z.object({ userId: z.string().uuid() }))
     .output(ok)
     .mutation(({ ctx, input }) => ctx.services.company.removeMember(ctx.auth, input, ctx.origin)),
+  // Issue 6, Data protection: the company's address and licence number (encrypted at rest), admins only.
+  profile: authedProcedure.output(companyProfileView).query(({ ctx }) => ctx.services.company.profile(ctx.auth)),
+  updateProfile: authedProcedure
+    .input(updateCompanyProfileInput)
+    .output(companyProfileView)
+    .mutation(({ ctx, input }) => ctx.services.company.updateProfile(ctx.auth, input)),
+  // GDPR Art. 17: pseudonymise a member's account; regulated records keep their signer (see the service).
+  eraseMember: authedProcedure
+    .input(eraseMemberInput)
+    .output(eraseMemberOutput)
+    .mutation(({ ctx, input }) => ctx.services.company.eraseMember(ctx.auth, input, ctx.origin)),
 });

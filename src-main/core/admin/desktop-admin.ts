@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { auditListInput, inviteInput } from '../../../shared/auth/mfa-schemas';
+import type { CompanyProfileView, updateCompanyProfileInput } from '../../../shared/auth/privacy-schemas';
 import type { Role } from '../../../shared/auth/schemas';
 import type { SessionManager } from '../session/session-manager';
 
 export type InviteInput = z.infer<typeof inviteInput>;
 export type AuditListInput = z.input<typeof auditListInput>;
+export type UpdateCompanyProfileInput = z.infer<typeof updateCompanyProfileInput>;
 
 /**
  * Company administration (members, roles, invitations, the MFA rule) and the security-event
@@ -46,6 +48,25 @@ export class DesktopAdmin {
 
   revokeInvitation(input: { id: string }) {
     return this.session.authed((server) => server.company.revokeInvitation.mutate(input));
+  }
+
+  /** Address and licence number (state licence, DEA registration or EU WDA), stored encrypted on the server. */
+  companyProfile(): Promise<CompanyProfileView> {
+    return this.session.authed((server) => server.company.profile.query());
+  }
+
+  /** Answers with the profile as now stored (read back, so the screen shows what the server kept). */
+  async updateCompanyProfile(input: UpdateCompanyProfileInput): Promise<CompanyProfileView> {
+    await this.session.authed((server) => server.company.updateProfile.mutate(input));
+    return this.companyProfile();
+  }
+
+  /**
+   * GDPR Art. 17 erasure on the person's request: the server pseudonymises the account and keeps
+   * signed records and the audit trail (21 CFR 11.10(e); Art. 17(3)(b)) under the pseudonym.
+   */
+  eraseMember(input: { userId: string; reason: string }): Promise<{ userId: string; pseudonym: string }> {
+    return this.session.authed((server) => server.company.eraseMember.mutate(input));
   }
 
   auditList(input: AuditListInput) {

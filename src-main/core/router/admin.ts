@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditListInput, inviteInput } from '../../../shared/auth/mfa-schemas';
+import { eraseMemberInput, updateCompanyProfileInput } from '../../../shared/auth/privacy-schemas';
 import { roleSchema } from '../../../shared/auth/schemas';
 import { procedure, router } from './trpc';
 
@@ -15,5 +16,8 @@ export const adminRouter = router({
   invite: procedure.input(inviteInput).mutation(({ ctx, input }) => ctx.core.admin().invite(input)),
   invitations: procedure.query(({ ctx }) => ctx.core.admin().invitations()),
   revokeInvitation: procedure.input(z.object({ id })).mutation(({ ctx, input }) => ctx.core.admin().revokeInvitation(input)),
+  companyProfile: procedure.query(({ ctx }) => ctx.core.admin().companyProfile()),
+  updateCompanyProfile: procedure.input(updateCompanyProfileInput).mutation(({ ctx, input }) => ctx.core.admin().updateCompanyProfile(input)),
+  eraseMember: procedure.input(eraseMemberInput).mutation(({ ctx, input }) => ctx.core.admin().eraseMember(input)),
   auditList: procedure.input(auditListInput).query(({ ctx, input }) => ctx.core.admin().auditList(input)),
 });

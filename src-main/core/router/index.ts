@@ -1,4 +1,5 @@
 import { router } from './trpc';
+import { accountRouter } from './account';
 import { adminRouter } from './admin';
 import { appStatusRouter } from './app-status';
 import { importsRouter } from './imports';
@@ -9,6 +10,7 @@ import { syncRouter } from './sync';
 
 /** The router the renderer calls, over Electron IPC or the browser shell's HTTP link. */
 export const desktopRouter = router({
+  account: accountRouter,
   admin: adminRouter,
   app: appStatusRouter,
   imports: importsRouter,

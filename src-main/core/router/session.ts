@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { changePasswordInput, mfaEnrolConfirmInput, verifyMfaInput } from '../../../shared/auth/mfa-schemas';
+import { acceptInviteInput, changePasswordInput, mfaEnrolConfirmInput, verifyMfaInput } from '../../../shared/auth/mfa-schemas';
 import { registerInput, signInInput } from '../../../shared/auth/schemas';
 import { procedure, router } from './trpc';
 
@@ -12,6 +12,8 @@ export const sessionRouter = router({
   current: procedure.query(({ ctx }) => ctx.core.session.current()),
   register: procedure.input(registerInput).mutation(({ ctx, input }) => ctx.core.session.register(input)),
   signIn: procedure.input(signInInput).mutation(({ ctx, input }) => ctx.core.session.signIn(input)),
+  // Public, like signIn: the invitation token is the credential.
+  acceptInvite: procedure.input(acceptInviteInput).mutation(({ ctx, input }) => ctx.core.session.acceptInvite(input)),
   verifyMfa: procedure.input(mfaCodeInput).mutation(({ ctx, input }) => ctx.core.session.verifyMfa(input)),
   mfaEnrolBegin: procedure.mutation(({ ctx }) => ctx.core.session.mfaEnrolBegin()),
   mfaEnrolConfirm: procedure.input(enrolConfirmInput).mutation(({ ctx, input }) => ctx.core.session.mfaEnrolConfirm(input)),

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { MfaEnrolment, SignedIn, SignInResult } from '../../../shared/auth/mfa-schemas';
+import type { z } from 'zod';
+import type { acceptInviteInput, MfaEnrolment, SignedIn, SignInResult } from '../../../shared/auth/mfa-schemas';
 import type { RegisterInput, SessionTokens, SignInInput } from '../../../shared/auth/schemas';
 import { roleSchema, sessionTokens } from '../../../shared/auth/schemas';
 import { AppError } from '../../../shared/errors';
@@ -23,9 +24,12 @@ export interface SessionManagerOptions {
 /** Refresh a little before expiry so a request never leaves with a token about to lapse. */
 const EXPIRY_MARGIN_MS = 30_000;
 
+export type AcceptInviteInput = z.infer<typeof acceptInviteInput>;
+
 /** A sign-in waiting for its second step (issue 6). Held in this process's memory only. */
 interface PendingSignIn {
-  email: string;
+  /** As typed at sign-in; null after accepting an invitation (the session names the email). */
+  email: string | null;
   status: 'mfa-required' | 'mfa-enrolment-required';
   mfaToken: string;
   expiresAt: string;
@@ -83,9 +87,24 @@ export class SessionManager implements SessionApi {
     this.pending = null;
     const trustedDeviceToken = this.trustedDevice.get(input.email) ?? undefined;
     const result: SignInResult = await this.call(() => this.publicServer.auth.signIn.mutate({ email: input.email, password: input.password, trustedDeviceToken }));
-    if (result.status === 'signed-in') return { status: 'signed-in', session: await this.adopt(input.email, result) };
-    if (trustedDeviceToken) this.trustedDevice.forget(input.email);
-    this.pending = { email: input.email, status: result.status, mfaToken: result.mfaToken, expiresAt: result.expiresAt };
+    if (result.status !== 'signed-in' && trustedDeviceToken) this.trustedDevice.forget(input.email);
+    return this.outcome(input.email, result);
+  }
+
+  /**
+   * Joins a company with an invitation token the administrator passed on, choosing a name and a
+   * password (checked by the server against NIST SP 800-63B §3.1.1.2, common passwords refused).
+   * It ends like a sign-in: signed in, or the second step when the company requires MFA.
+   */
+  async acceptInvite(input: AcceptInviteInput): Promise<SignInOutcome> {
+    this.pending = null;
+    const result: SignInResult = await this.call(() => this.publicServer.company.acceptInvite.mutate(input));
+    return this.outcome(null, result);
+  }
+
+  private async outcome(email: string | null, result: SignInResult): Promise<SignInOutcome> {
+    if (result.status === 'signed-in') return { status: 'signed-in', session: await this.adopt(email ?? result.user.email, result) };
+    this.pending = { email, status: result.status, mfaToken: result.mfaToken, expiresAt: result.expiresAt };
     return { status: result.status, expiresAt: result.expiresAt };
   }
 
@@ -96,7 +115,7 @@ export class SessionManager implements SessionApi {
       this.publicServer.auth.verifyMfa.mutate({ mfaToken: pending.mfaToken, code: input.code, trustDevice: input.trustDevice, deviceLabel: input.trustDevice ? deviceLabel() : undefined }),
     );
     this.pending = null;
-    return this.adopt(pending.email, result);
+    return this.adopt(pending.email ?? result.user.email, result);
   }
 
   /** Starts TOTP enrolment: signed in (My account), or as the second step the company requires. */
@@ -117,7 +136,7 @@ export class SessionManager implements SessionApi {
       );
       this.pending = null;
       if (!out.session) throw new AppError('server/bad-response', 'The server confirmed the enrolment but did not finish the sign-in. Sign in again with your new code.');
-      return { backupCodes: out.backupCodes, session: await this.adopt(pending.email, out.session) };
+      return { backupCodes: out.backupCodes, session: await this.adopt(pending.email ?? out.session.user.email, out.session) };
     }
     const out = await this.authed((server) => server.auth.mfaEnrolConfirm.mutate({ code: input.code, trustDevice: input.trustDevice, deviceLabel: input.trustDevice ? deviceLabel() : undefined }));
     const email = this.current()?.user.email;
@@ -203,6 +222,16 @@ export class SessionManager implements SessionApi {
   async adopt(email: string, result: SignedIn): Promise<SessionInfo> {
     if (result.trustedDeviceToken) this.trustedDevice.set(email, result.trustedDeviceToken);
     return this.store(result, true);
+  }
+
+  /** The person changed their name in My account: the top bar and the replica's session row follow. */
+  async renameLocally(name: string): Promise<SessionInfo | null> {
+    const row = this.current();
+    if (!row || row.user.name === name) return row;
+    await this.options.writer.transaction(() => {
+      this.options.db.update(localSession).set({ name }).where(eq(localSession.id, 1)).run();
+    });
+    return this.current();
   }
 
   private pendingStep(status: PendingSignIn['status']): PendingSignIn {

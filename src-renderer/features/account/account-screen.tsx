@@ -13,15 +13,18 @@ import { Spinner } from '../../components/spinner';
 import { useSessionMutations } from '../auth/use-session-mutations';
 import { MfaCard } from './mfa-card';
 import { PasswordCard } from './password-card';
+import { PersonalDataCard } from './personal-data-card';
+import { ProfileCard } from './profile-card';
 import { TrustedDevicesCard } from './trusted-devices-card';
 
-/** "My account": who you are, two-step verification, trusted computers, password, sign-out everywhere. */
+/** "My account": your profile and personal data, two-step verification, trusted computers, password, sign-out everywhere. */
 export function AccountScreen({ session }: { session: SessionInfo }) {
   const trpc = useTRPC();
   const status = useQuery(trpc.session.mfaStatus.queryOptions());
   return (
     <Screen title="My account" subtitle={`${session.user.name} · ${session.user.email} · ${roleLabel(session.user.role)} at ${session.company.name}`}>
       <div className="flex max-w-4xl flex-col gap-3">
+        <ProfileCard />
         {status.isError ? <Alert title="Your security settings could not be loaded">{toAppError(status.error).message}</Alert> : null}
         {status.isPending ? (
           <p className="flex items-center gap-2 text-[13px] text-muted" role="status">
@@ -35,6 +38,7 @@ export function AccountScreen({ session }: { session: SessionInfo }) {
           </>
         ) : null}
         <PasswordCard />
+        <PersonalDataCard />
         <SignOutEverywhereCard />
       </div>
     </Screen>

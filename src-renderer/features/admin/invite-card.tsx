@@ -14,12 +14,13 @@ import { Field } from '../../components/field';
 import { SelectField } from '../../components/select-field';
 import { Cell, EmptyRow, HeaderCell, Row, Table } from '../../components/table';
 import { formatWhen } from '../account/format-when';
+import { inviteLink } from '../auth/invite-link';
 
 type Invitation = RouterOutputs['admin']['invitations'][number];
 type Invited = RouterOutputs['admin']['invite'];
 
 /** Invitations: the token is shown once to the admin (no e-mail is sent from Atlas yet); the server keeps only its hash. */
-export function InviteCard({ onChanged }: { onChanged: () => Promise<void> }) {
+export function InviteCard({ serverUrl, onChanged }: { serverUrl: string; onChanged: () => Promise<void> }) {
   const trpc = useTRPC();
   const invitations = useQuery(trpc.admin.invitations.queryOptions());
   const invite = useMutation(trpc.admin.invite.mutationOptions({ onSuccess: onChanged }));
@@ -66,7 +67,7 @@ export function InviteCard({ onChanged }: { onChanged: () => Promise<void> }) {
         </Button>
       </form>
       {invite.isError && !emailError ? <Alert title="No invitation was created" className="mx-4 mb-3">{toAppError(invite.error).message}</Alert> : null}
-      {invited ? <InvitationToken invited={invited} onDismiss={() => setInvited(null)} /> : null}
+      {invited ? <InvitationToken invited={invited} serverUrl={serverUrl} onDismiss={() => setInvited(null)} /> : null}
       {revoke.isError ? <Alert title="The invitation was not revoked" className="mx-4 mb-3">{toAppError(revoke.error).message}</Alert> : null}
       <Table>
         <caption className="sr-only">Pending invitations</caption>
@@ -104,26 +105,50 @@ export function InviteCard({ onChanged }: { onChanged: () => Promise<void> }) {
   );
 }
 
-function InvitationToken({ invited, onDismiss }: { invited: Invited; onDismiss: () => void }) {
-  const [copied, setCopied] = useState(false);
+/**
+ * The invitation as a link and as the bare token, each with a copy button, and what the colleague
+ * does with it. Shown once: the server keeps only the token's SHA-256.
+ */
+function InvitationToken({ invited, serverUrl, onDismiss }: { invited: Invited; serverUrl: string; onDismiss: () => void }) {
+  const link = inviteLink(serverUrl, invited.token);
   return (
     <div role="status" className="mx-4 mb-3 rounded-md border border-line bg-ok-soft px-3 py-2.5 text-[13px]" data-testid="invite-token">
       <p className="font-medium">
-        Invitation for {invited.invitation.email} ({roleLabel(invited.invitation.role)}) created. Pass this invitation token to them yourself (no e-mail is sent); it is shown only now and works until {formatWhen(invited.invitation.expiresAt)}.
+        Invitation for {invited.invitation.email} ({roleLabel(invited.invitation.role)}) created. Atlas sends no e-mail: pass the link (or the token) to them yourself. It is shown only now, can be used once, and works until {formatWhen(invited.invitation.expiresAt)}.
       </p>
-      <p className="mt-1.5 rounded border border-line bg-surface px-2 py-1 font-mono text-[12px] break-all select-all">{invited.token}</p>
+      <CopyableValue label="Invitation link" value={link} testId="invite-link" />
+      <CopyableValue label="Token" value={invited.token} testId="invite-token-value" />
+      <p className="mt-2 text-fg/90">
+        Your colleague opens Atlas on their computer (connected to this server, {serverUrl}), chooses <strong>Have an invitation? Join your company</strong> on the sign-in screen, pastes the link or the token, and chooses their name and a password.
+        {` `}If the company requires two-step verification, they set it up right after.
+      </p>
       <div className="mt-2 flex gap-2">
+        <Button size="sm" variant="ghost" onClick={onDismiss}>
+          Done
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function CopyableValue({ label, value, testId }: { label: string; value: string; testId: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="mt-2">
+      <p className="text-[12px] text-muted">{label}</p>
+      <div className="mt-0.5 flex items-start gap-2">
+        <p className="min-w-0 flex-1 rounded border border-line bg-surface px-2 py-1 font-mono text-[12px] break-all select-all" data-testid={testId}>
+          {value}
+        </p>
         <Button
           size="sm"
           icon={<Copy aria-hidden="true" className="size-3.5" />}
+          aria-label={`Copy the ${label.toLowerCase()}`}
           onClick={() => {
-            void navigator.clipboard.writeText(invited.token).then(() => setCopied(true), () => setCopied(false));
+            void navigator.clipboard.writeText(value).then(() => setCopied(true), () => setCopied(false));
           }}
         >
-          {copied ? 'Copied' : 'Copy token'}
-        </Button>
-        <Button size="sm" variant="ghost" onClick={onDismiss}>
-          Done
+          {copied ? 'Copied' : 'Copy'}
         </Button>
       </div>
     </div>

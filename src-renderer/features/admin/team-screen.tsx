@@ -15,13 +15,16 @@ import { Screen } from '../../components/screen';
 import { Cell, EmptyRow, HeaderCell, Row, Table } from '../../components/table';
 import { formatWhen } from '../account/format-when';
 import { Confirmation } from '../movements/form-bits';
+import { CompanyProfileCard } from './company-profile-card';
+import { EraseMemberDialog } from './erase-member-dialog';
 import { InviteCard } from './invite-card';
 
 export const ROLES: readonly Role[] = roleSchema.options;
 
 /**
- * The admin "Team" screen: members and their roles, invitations, and the company's rule that
- * everyone uses two-step verification. The server checks every change (admin only, never the
+ * The admin "Team" screen: the company profile, members and their roles (and erasure of a
+ * member's personal data on request), invitations, and the company's rule that everyone uses
+ * two-step verification. The server checks every change (admin only, never the
  * last admin); this screen only shows the outcome.
  */
 export function TeamScreen({ session }: { session: SessionInfo }) {
@@ -34,7 +37,9 @@ export function TeamScreen({ session }: { session: SessionInfo }) {
   const setRole = useMutation(trpc.admin.setRole.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.admin.removeMember.mutationOptions({ onSuccess: refresh }));
   const setMfa = useMutation(trpc.admin.setMfaRequired.mutationOptions({ onSuccess: refresh }));
+  const erase = useMutation(trpc.admin.eraseMember.mutationOptions({ onSuccess: refresh }));
   const [removing, setRemoving] = useState<string | null>(null);
+  const [erasing, setErasing] = useState<{ userId: string; name: string; email: string } | null>(null);
   const failure = setRole.error ?? remove.error ?? setMfa.error;
 
   return (
@@ -42,6 +47,8 @@ export function TeamScreen({ session }: { session: SessionInfo }) {
       <div className="flex max-w-5xl flex-col gap-3">
         <Confirmation>{done}</Confirmation>
         {failure ? <Alert title="That change was not made">{toAppError(failure).message}</Alert> : null}
+
+        <CompanyProfileCard />
 
         <Card className="p-4">
           <h2 className="mb-2 flex items-center gap-2 text-[14px] font-semibold">
@@ -132,9 +139,22 @@ export function TeamScreen({ session }: { session: SessionInfo }) {
                           </Button>
                         </span>
                       ) : (
-                        <Button size="sm" variant="ghost" aria-label={`Remove ${m.name} from the company`} onClick={() => setRemoving(m.userId)}>
-                          Remove…
-                        </Button>
+                        <span className="inline-flex gap-1">
+                          <Button size="sm" variant="ghost" aria-label={`Remove ${m.name} from the company`} onClick={() => setRemoving(m.userId)}>
+                            Remove…
+                          </Button>
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            aria-label={`Erase the personal data of ${m.name}`}
+                            onClick={() => {
+                              erase.reset();
+                              setErasing({ userId: m.userId, name: m.name, email: m.email });
+                            }}
+                          >
+                            Erase personal data…
+                          </Button>
+                        </span>
                       )}
                     </Cell>
                   </Row>
@@ -144,8 +164,23 @@ export function TeamScreen({ session }: { session: SessionInfo }) {
           </Table>
         </Card>
 
-        <InviteCard onChanged={refresh} />
+        <InviteCard serverUrl={session.serverUrl} onChanged={refresh} />
       </div>
+      <EraseMemberDialog
+        key={erasing?.userId ?? 'none'}
+        member={erasing}
+        busy={erase.isPending}
+        error={erase.error}
+        onClose={() => setErasing(null)}
+        onErase={(input) =>
+          erase.mutate(input, {
+            onSuccess: (out) => {
+              setDone(`The personal data of ${erasing?.name ?? 'the member'} was erased. Their signed records and audit events now show ${out.pseudonym}.`);
+              setErasing(null);
+            },
+          })
+        }
+      />
     </Screen>
   );
 }

@@ -33,6 +33,8 @@ export function describeAuthError<F extends string>(err: unknown, fields: readon
       };
     case 'auth/invalid-credentials':
       return { title: app.message, detail: null, fieldErrors: {}, focus: pick(fields, 'password') };
+    case 'auth/invitation-invalid':
+      return { title: app.message, detail: 'Ask your administrator for a new invitation.', fieldErrors: byField, focus: pick(fields, 'token') };
     case 'auth/email-taken':
       return { title: app.message, detail: 'Sign in instead, or use a different work email.', fieldErrors: byField, focus: pick(fields, 'email') };
     default:

@@ -8,7 +8,17 @@ import { SIGN_IN_FIELDS, validateSignIn } from './auth-validation';
 import { useAuthForm } from './use-auth-form';
 import { useSessionMutations, type SignInChallenge } from './use-session-mutations';
 
-export function SignInScreen({ server, onRegister, onChallenge }: { server: ServerState | null; onRegister: () => void; onChallenge: (challenge: SignInChallenge) => void }) {
+export function SignInScreen({
+  server,
+  onRegister,
+  onInvite,
+  onChallenge,
+}: {
+  server: ServerState | null;
+  onRegister: () => void;
+  onInvite: () => void;
+  onChallenge: (challenge: SignInChallenge) => void;
+}) {
   const { form, failure, clearFailure, onError } = useAuthForm(SIGN_IN_FIELDS, { email: '', password: '' }, validateSignIn, server);
   const { signInOptions } = useSessionMutations();
   const signIn = useMutation(signInOptions({ onError, onChallenge }));
@@ -29,11 +39,19 @@ export function SignInScreen({ server, onRegister, onChallenge }: { server: Serv
           Sign in
         </Button>
       </form>
-      <div className="mt-5 border-t border-line pt-4 text-center text-[13px] text-muted">
-        New to Atlas?{' '}
-        <Button variant="link" onClick={onRegister}>
-          Register a new company
-        </Button>
+      <div className="mt-5 flex flex-col gap-1.5 border-t border-line pt-4 text-center text-[13px] text-muted">
+        <p>
+          Have an invitation?{' '}
+          <Button variant="link" onClick={onInvite}>
+            Join your company
+          </Button>
+        </p>
+        <p>
+          New to Atlas?{' '}
+          <Button variant="link" onClick={onRegister}>
+            Register a new company
+          </Button>
+        </p>
       </div>
     </AuthLayout>
   );

@@ -14,6 +14,7 @@ export function useSessionMutations() {
 
   type SignInOptions = Parameters<typeof trpc.session.signIn.mutationOptions>[0];
   type RegisterOptions = Parameters<typeof trpc.session.register.mutationOptions>[0];
+  type AcceptInviteOptions = Parameters<typeof trpc.session.acceptInvite.mutationOptions>[0];
 
   async function signedIn(session: SessionInfo) {
     queryClient.setQueryData(sessionKey, session);
@@ -32,6 +33,17 @@ export function useSessionMutations() {
     signInOptions: (opts: SignInOptions & { onChallenge: (challenge: SignInChallenge) => void }) => {
       const { onChallenge, ...rest } = opts;
       return trpc.session.signIn.mutationOptions({
+        ...rest,
+        onSuccess: async (outcome) => {
+          if (outcome.status === 'signed-in') await signedIn(outcome.session);
+          else onChallenge(outcome);
+        },
+      });
+    },
+    /** Joining with an invitation ends like a sign-in (MFA enrolment first when the company requires it). */
+    acceptInviteOptions: (opts: AcceptInviteOptions & { onChallenge: (challenge: SignInChallenge) => void }) => {
+      const { onChallenge, ...rest } = opts;
+      return trpc.session.acceptInvite.mutationOptions({
         ...rest,
         onSuccess: async (outcome) => {
           if (outcome.status === 'signed-in') await signedIn(outcome.session);

@@ -23,6 +23,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       ATLAS_DATA_DIR: join(dir, 'server'),
       ATLAS_DESKTOP_DATA: join(dir, 'desktop'),
       ATLAS_KEYCHAIN_SERVICE: `atlas-e2e-${port}`,
+      // launch.ts starts the server with this environment. Every spec signs in from 127.0.0.1, so
+      // the per-IP sign-in bucket (10/min in development, issue 6) would throttle the suites'
+      // own sign-ins and registrations; rate limiting has its own integration tests.
+      ATLAS_RATE_LIMIT_AUTH_PER_MIN: '600',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -10,5 +10,5 @@ export const DEMO_ACCOUNT: DemoAccount = {
   companyName: 'Atlas Demo Pharma Distribution',
   name: 'Demo Admin',
   email: 'demo@atlas.example',
-  password: 'atlas demo password',
+  password: 'welcome to the atlas demo',
 };

@@ -18,6 +18,10 @@ export const companies = pgTable(
     tier: text('tier').$type<CompanyTier>().notNull().default('free'),
     /** Admins can require MFA for everyone in the company (issue 6); sign-in then forces enrolment. */
     mfaRequired: boolean('mfa_required').notNull().default(false),
+    /** Postal address, AES-256-GCM ciphertext (services/privacy/pii.ts); a sole trader's is personal data. */
+    address: text('address'),
+    /** Pharmacy / wholesale licence, DEA registration or EU WDA number, AES-256-GCM ciphertext. */
+    licenceNumber: text('licence_number'),
     createdAt,
   },
   () => [check('companies_tier_check', sql.raw(`"tier" in (${tiers})`))],
@@ -25,13 +29,22 @@ export const companies = pgTable(
 
 /**
  * A person. Users are global (one sign-in across companies, joined through `memberships`), so
- * this is a reference table rather than a tenant table. Emails are stored lower-cased by the
- * shared schema; the unique constraint is what decides a duplicate, not a prior SELECT.
+ * this is a reference table rather than a tenant table.
+ *
+ * Issue 6, Data protection: `email` holds AES-256-GCM ciphertext (`v1.<keyId>.<iv>.<ct‖tag>`, AAD
+ * = column + user id), never the address in clear; `email_index` is its keyed blind index
+ * (HMAC-SHA256 of the lower-cased address under a separate key), through which every lookup goes,
+ * and its unique constraint is what decides a duplicate, not a prior SELECT. It is nullable only
+ * so the migration can add it to existing rows: server start fills it (services/privacy/backfill.ts)
+ * before serving, and every write sets it.
  */
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
-  email: text('email').notNull().unique('users_email_unique'),
+  email: text('email').notNull(),
+  emailIndex: text('email_index').unique('users_email_index_unique'),
   name: text('name').notNull(),
+  /** Optional phone number, AES-256-GCM ciphertext (auth.updateProfile). */
+  phone: text('phone'),
   // PHC string from argon2id (RFC 9106), carries its own salt and parameters.
   passwordHash: text('password_hash').notNull(),
   createdAt,

@@ -96,7 +96,9 @@ export const invitations = pgTable(
     companyId: uuid('company_id')
       .notNull()
       .references(() => companies.id),
+    /** AES-256-GCM ciphertext (AAD = column + invitation id); `email_index` is its blind index (see users). */
     email: text('email').notNull(),
+    emailIndex: text('email_index'),
     role: text('role').$type<Role>().notNull(),
     tokenHash: text('token_hash').notNull().unique('invitations_token_hash_unique'),
     invitedBy: uuid('invited_by')
@@ -108,5 +110,5 @@ export const invitations = pgTable(
     revokedAt: at('revoked_at'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (t) => [index('invitations_company_idx').on(t.companyId, t.createdAt), check('invitations_role_check', sql.raw(`"role" in (${roles})`))],
+  (t) => [index('invitations_company_idx').on(t.companyId, t.createdAt), index('invitations_email_index_idx').on(t.emailIndex), check('invitations_role_check', sql.raw(`"role" in (${roles})`))],
 );

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { MfaEnrolment, MfaStatus, SignedIn, SignInResult, SignInWithDeviceInput } from '../../../../shared/auth/mfa-schemas';
 import type { AddMemberInput, RegisterInput, SessionCompany, SessionTokens, SessionUser } from '../../../../shared/auth/schemas';
@@ -7,6 +8,7 @@ import type { Database, Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { companies, companyVersions, memberships, refreshTokens, users } from '../../db/schema/index';
 import { recordAudit, type RequestOrigin } from '../audit/audit-log';
+import type { PiiCodec } from '../privacy/pii';
 import type { FieldKeyring } from '../security/field-crypto';
 import { createMfaStore, type MfaMethod } from './mfa';
 import { signMfaToken, verifyMfaToken, type MfaPurpose } from './mfa-token';
@@ -21,6 +23,8 @@ export interface AuthServiceOptions {
   jwtSecret: Uint8Array;
   /** Field-encryption keys (TOTP secrets) and the backup-code MAC key. */
   keyring: FieldKeyring;
+  /** Encryption and blind index of the PII columns (users.email is stored only encrypted). */
+  pii: PiiCodec;
   /** The clock MFA reads (TOTP time steps, throttle window, trusted-device expiry); tests move it. */
   now?: () => Date;
 }
@@ -46,8 +50,15 @@ export interface EnrolCaller {
   mfaToken?: string | undefined;
 }
 
-export function createAuthService({ db, config, jwtSecret, keyring, now = () => new Date() }: AuthServiceOptions) {
+export function createAuthService({ db, config, jwtSecret, keyring, pii, now = () => new Date() }: AuthServiceOptions) {
   const mfa = createMfaStore({ db, keyring, now });
+  const loadProfile = (tx: Executor, who: { userId: string; companyId: string }) => loadProfileOf(tx, pii, who);
+
+  /** A new users row: the email encrypted under its (pre-generated) id, plus its blind index. */
+  function newUser(email: string, name: string, passwordHash: string) {
+    const id = randomUUID();
+    return { id, email: pii.seal('users.email', id, email), emailIndex: pii.index('users.email', email), name, passwordHash };
+  }
 
   async function session(user: SessionUser, company: SessionCompany, refresh: IssuedRefreshToken): Promise<SessionTokens> {
     const access = await signAccessToken({ userId: user.id, companyId: company.id, role: user.role, sessionId: refresh.familyId }, jwtSecret, config.accessTokenTtlSeconds);
@@ -128,6 +139,7 @@ export function createAuthService({ db, config, jwtSecret, keyring, now = () => 
     mfa,
     continueSignIn,
     revokeAllSessions,
+    newUser,
 
     /** Creates the company, its first user (admin) and the membership atomically. */
     async register(input: RegisterInput): Promise<SessionTokens> {
@@ -137,7 +149,7 @@ export function createAuthService({ db, config, jwtSecret, keyring, now = () => 
       try {
         const created = await db.transaction(async (tx) => {
           const [company] = await tx.insert(companies).values({ name: input.companyName }).returning();
-          const [user] = await tx.insert(users).values({ email: input.email, name: input.name, passwordHash }).returning();
+          const [user] = await tx.insert(users).values(newUser(input.email, input.name, passwordHash)).returning({ id: users.id, name: users.name });
           if (!company || !user) throw new Error('insert returned no row');
           await tx.insert(memberships).values({ companyId: company.id, userId: user.id, role: 'admin' });
           await tx.insert(companyVersions).values({ companyId: company.id, version: 0 });
@@ -145,9 +157,10 @@ export function createAuthService({ db, config, jwtSecret, keyring, now = () => 
           return { company, user, refresh };
         });
         const { company, user, refresh } = created;
-        return session({ id: user.id, email: user.email, name: user.name, role: 'admin' }, { id: company.id, name: company.name }, refresh);
+        return session({ id: user.id, email: input.email, name: user.name, role: 'admin' }, { id: company.id, name: company.name }, refresh);
       } catch (err) {
-        if (isUniqueViolation(err, 'users_email_unique')) {
+        // The blind index's unique constraint decides a duplicate (the ciphertexts all differ).
+        if (isUniqueViolation(err, 'users_email_index_unique')) {
           throw new AppError('auth/email-taken', 'An account with this email already exists. Sign in instead.', {
             issues: [{ path: 'email', message: 'An account with this email already exists.' }],
           });
@@ -162,7 +175,8 @@ export function createAuthService({ db, config, jwtSecret, keyring, now = () => 
      * (no enumeration by message or timing: OWASP ASVS 5.0 6.3.8, NIST SP 800-63B §5.2.2).
      */
     async signIn(input: SignInWithDeviceInput, origin: Origin = {}): Promise<SignInResult> {
-      const [user] = await db.select().from(users).where(eq(users.email, input.email));
+      // Looked up by the keyed blind index: the column itself holds only ciphertext.
+      const [user] = await db.select().from(users).where(eq(users.emailIndex, pii.index('users.email', input.email)));
       const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
       const member = user ? await firstMembership(db, user.id) : undefined;
       if (!user || !ok || !member) {
@@ -301,13 +315,13 @@ export function createAuthService({ db, config, jwtSecret, keyring, now = () => 
       const passwordHash = await hashPassword(input.password);
       try {
         return await db.transaction(async (tx) => {
-          const [user] = await tx.insert(users).values({ email: input.email, name: input.name, passwordHash }).returning({ id: users.id });
+          const [user] = await tx.insert(users).values(newUser(input.email, input.name, passwordHash)).returning({ id: users.id });
           if (!user) throw new Error('insert returned no row');
           await tx.insert(memberships).values({ companyId: claims.companyId, userId: user.id, role: input.role });
           return { userId: user.id };
         });
       } catch (err) {
-        if (isUniqueViolation(err, 'users_email_unique')) {
+        if (isUniqueViolation(err, 'users_email_index_unique')) {
           throw new AppError('auth/email-taken', 'An account with this email already exists.', {
             issues: [{ path: 'email', message: 'An account with this email already exists.' }],
           });
@@ -345,8 +359,8 @@ async function firstMembership(db: Executor, userId: string) {
   return row;
 }
 
-/** The current profile; the role is read from the membership, so a changed role shows at once. */
-export async function loadProfile(db: Executor, who: { userId: string; companyId: string }): Promise<{ user: SessionUser; company: SessionCompany }> {
+/** The current profile (email decrypted); the role is read from the membership, so a changed role shows at once. */
+export async function loadProfileOf(db: Executor, pii: PiiCodec, who: { userId: string; companyId: string }): Promise<{ user: SessionUser; company: SessionCompany }> {
   const [row] = await db
     .select({
       user: { id: users.id, email: users.email, name: users.name },
@@ -358,7 +372,7 @@ export async function loadProfile(db: Executor, who: { userId: string; companyId
     .innerJoin(companies, eq(companies.id, memberships.companyId))
     .where(and(eq(memberships.userId, who.userId), eq(memberships.companyId, who.companyId)));
   if (!row) throw new AppError('auth/unauthenticated', 'Your account is no longer a member of this company. Sign in again.');
-  return { user: { ...row.user, role: row.role }, company: row.company };
+  return { user: { ...row.user, email: pii.open('users.email', row.user.id, row.user.email), role: row.role }, company: row.company };
 }
 
 /** A sign-in is live while its refresh-token family has a token that was not revoked (one indexed lookup). */

@@ -3,7 +3,7 @@ import { openDatabase, type OpenDatabase } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { instanceSecrets } from '../../db/schema/index';
 import { decryptField, encryptField } from '../security/field-crypto';
-import { resolveDataKeyring } from './data-key';
+import { resolveBlindIndexKey, resolveDataKeyring } from './data-key';
 import { hashBackupCode, normaliseBackupCode } from './mfa';
 
 let database: OpenDatabase | undefined;
@@ -49,5 +49,20 @@ describe('backup code hashes', () => {
     expect(hashBackupCode(keyring, 'k1', 'user-b', 'abcd-efgh')).not.toBe(h);
     expect(hashBackupCode(other, 'k1', 'user-a', 'abcd-efgh')).not.toBe(h);
     expect(normaliseBackupCode(' AbCd-EfGh ')).toBe('abcdefgh');
+  });
+});
+
+describe('resolveBlindIndexKey', () => {
+  it('uses the configured key, generates one shared development key, and refuses production without one', async () => {
+    const { db } = await fresh();
+    const configured = new Uint8Array(32).fill(5);
+    expect(await resolveBlindIndexKey(db, { nodeEnv: 'production', blindIndexKey: configured })).toBe(configured);
+    const [a, b] = await Promise.all([resolveBlindIndexKey(db, { nodeEnv: 'development' }), resolveBlindIndexKey(db, { nodeEnv: 'development' })]);
+    expect(a).toEqual(b);
+    expect(a).toHaveLength(32);
+    // Separate from the generated data key.
+    const ring = await resolveDataKeyring(db, { nodeEnv: 'development' });
+    expect(ring.keys.get('dev')).not.toEqual(a);
+    await expect(resolveBlindIndexKey(db, { nodeEnv: 'production' })).rejects.toMatchObject({ code: 'config/invalid' });
   });
 });

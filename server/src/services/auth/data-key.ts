@@ -7,30 +7,54 @@ import { instanceSecrets } from '../../db/schema/index';
 import { makeKeyring, type FieldKeyring } from '../security/field-crypto';
 
 const SECRET_NAME = 'data-key-aes256';
+const INDEX_SECRET_NAME = 'blind-index-hmac-sha256';
 const KEY_BYTES = 32;
 
-/** What the data key is resolved from: the configured key (ATLAS_DATA_KEY) if any, and the mode. */
+/** What the data keys are resolved from: the configured keyring (ATLAS_DATA_KEYS / ATLAS_DATA_KEY) if any, and the mode. */
 export type DataKeyConfig = Pick<ServerConfig, 'nodeEnv'> & { dataKey?: Uint8Array | FieldKeyring | undefined };
 
 /**
- * The keyring for application-level field encryption (AES-256-GCM, field-crypto.ts): the key the
- * operator configured (ATLAS_DATA_KEY, 32 bytes; key id `k1`); otherwise — development and test
- * only — a random 256-bit key generated once into `instance_secrets` (key id `dev`), the same way
- * and for the same reasons as the JWT key (jwt-secret.ts). Production refuses to start without a
- * configured key (issue 6: the encryption key comes from config, not from the database it protects).
+ * THE keyring of application-level field encryption (AES-256-GCM, field-crypto.ts), one for every
+ * encrypted column: TOTP secrets (user_mfa.totp_secret), the PII columns (users.email,
+ * users.phone, invitations.email, companies.address, companies.licence_number — see
+ * services/privacy/pii-columns.ts) and, when the ERP connectors are built, their credentials: they
+ * do not exist yet, and must be encrypted with this keyring and added to ENCRYPTED_COLUMNS so
+ * `atlas keys reencrypt` rotates them too.
+ *
+ * The keys the operator configured (ATLAS_DATA_KEYS, or ATLAS_DATA_KEY as key id `k1`); otherwise
+ * — development and test only — a random 256-bit key generated once into `instance_secrets` (key
+ * id `dev`), the same way and for the same reasons as the JWT key (jwt-secret.ts). Production
+ * refuses to start without configured keys (issue 6: the encryption key comes from config, not
+ * from the database it protects; loadConfig refuses first, this is the second line).
  */
 export async function resolveDataKeyring(db: Executor, config: DataKeyConfig): Promise<FieldKeyring> {
   const configured = config.dataKey;
   if (configured && !(configured instanceof Uint8Array)) return configured;
   if (configured) return makeKeyring('k1', { k1: configured.subarray(0, KEY_BYTES) });
   if (config.nodeEnv === 'production') {
-    throw new AppError('config/invalid', 'ATLAS_DATA_KEY is required when NODE_ENV=production (generate one with `openssl rand -base64 32`).');
+    throw new AppError('config/invalid', 'ATLAS_DATA_KEYS is required when NODE_ENV=production (e.g. `k1:` followed by the output of `openssl rand -base64 32`).');
   }
-  await db
-    .insert(instanceSecrets)
-    .values({ name: SECRET_NAME, value: randomBytes(KEY_BYTES).toString('base64url') })
-    .onConflictDoNothing({ target: instanceSecrets.name });
-  const [row] = await db.select({ value: instanceSecrets.value }).from(instanceSecrets).where(eq(instanceSecrets.name, SECRET_NAME));
+  return makeKeyring('dev', { dev: await generatedSecret(db, SECRET_NAME) });
+}
+
+/**
+ * The blind-index key (HMAC-SHA256, blind-index.ts): SEPARATE from the data keys, so an index
+ * value says nothing to whoever holds only the encryption keys and vice versa. ATLAS_BLIND_INDEX_KEY,
+ * or — development and test only — generated once into `instance_secrets`. It does not rotate
+ * with the data keys: a new index key means recomputing every index from the decrypted values.
+ */
+export async function resolveBlindIndexKey(db: Executor, config: Pick<ServerConfig, 'nodeEnv'> & { blindIndexKey?: Uint8Array | undefined }): Promise<Uint8Array> {
+  if (config.blindIndexKey) return config.blindIndexKey;
+  if (config.nodeEnv === 'production') {
+    throw new AppError('config/invalid', 'ATLAS_BLIND_INDEX_KEY is required when NODE_ENV=production (generate one with `openssl rand -base64 32`).');
+  }
+  return generatedSecret(db, INDEX_SECRET_NAME);
+}
+
+async function generatedSecret(db: Executor, name: string): Promise<Uint8Array> {
+  // INSERT ... ON CONFLICT DO NOTHING then SELECT: concurrent first starts agree on one key.
+  await db.insert(instanceSecrets).values({ name, value: randomBytes(KEY_BYTES).toString('base64url') }).onConflictDoNothing({ target: instanceSecrets.name });
+  const [row] = await db.select({ value: instanceSecrets.value }).from(instanceSecrets).where(eq(instanceSecrets.name, name));
   if (!row) throw new Error('instance secret vanished after insert');
-  return makeKeyring('dev', { dev: Uint8Array.from(Buffer.from(row.value, 'base64url')) });
+  return Uint8Array.from(Buffer.from(row.value, 'base64url'));
 }
