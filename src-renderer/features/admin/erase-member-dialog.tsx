@@ -55,7 +55,7 @@ export function EraseMemberDialog({
             Use this when {member.name} ({member.email}) asks to be forgotten (GDPR Art. 17). Their name, email and phone are replaced by a pseudonym, they leave the company and can no longer sign in, and their sessions end at once. This cannot be undone.
           </p>
           <p>
-            Records they signed and the audit trail are kept, showing the pseudonym instead of their name: 21 CFR Part 11 requires these records to remain intact, and GDPR Art. 17(3)(b) exempts what a legal obligation requires.
+            Records they signed and the audit trail are kept exactly as they are, including the name on their signatures: 21 CFR Part 11 requires these records to remain intact, and GDPR Art. 17(3)(b) exempts what a legal obligation requires. Elsewhere (team lists, new events) they appear under the pseudonym.
           </p>
           {error ? <Alert title="Nothing was erased">{toAppError(error).message}</Alert> : null}
           <TextAreaField
