@@ -1,8 +1,10 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { base32Decode } from '../../server/src/services/security/base32';
 import { timeStep, totp } from '../../server/src/services/security/totp';
 import { OsKeychain } from '../../src-main/core/keystore/os-keychain';
 import { addMembers } from './support/server-api';
+import { go, openTerminal, registerCompany, signIn, signOut } from './support/ui';
+import { shots } from './support/shell-url';
 import { startSyncHarness, type SyncHarness } from './support/sync-harness';
 
 /**
@@ -12,7 +14,6 @@ import { startSyncHarness, type SyncHarness } from './support/sync-harness';
  * without a code; requires MFA for the company, so a colleague must enrol at sign-in; and five
  * wrong codes lock the step with a countdown. Self-contained: its own server and two terminals.
  */
-const shots = (name: string) => `tests/e2e/results/screenshots/${name}.png`;
 
 const run = Date.now().toString(36);
 const admin = { company: 'Lindqvist Pharma Logistics AB', name: 'Sofia Lindqvist', email: `sofia.${run}@lindqvist-pharma.example`, password: 'two factors beat one' };
@@ -38,33 +39,9 @@ test.afterAll(async () => {
 const trustedEntry = (email: string) => `trusted-device:${h.serverUrl}:${email}`;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-async function openTerminal(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(url);
-  return page;
-}
-
-async function go(page: Page, screen: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: screen, exact: true })).toBeVisible();
-}
-
-async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await expect(page.getByRole('heading', { name: 'Sign in to Atlas' })).toBeVisible();
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 /** Signed in: the app shell with its main navigation (the screen is whichever the address holds). */
 async function expectSignedIn(page: Page): Promise<void> {
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('heading', { name: 'Sign in to Atlas' })).toBeVisible();
 }
 
 /** The key as shown for manual entry ("ABCD EFGH …"), read off the page. */
@@ -97,14 +74,7 @@ test('TOTP enrolment, a sign-in with the MFA step, a trusted computer, required 
   const a = await openTerminal(browser, terminalA.url);
 
   // Register; the administrator adds a colleague (before MFA applies to the administrator).
-  await a.getByRole('button', { name: 'Register a new company' }).click();
-  await a.getByLabel('Company name').fill(admin.company);
-  await a.getByLabel('Your full name').fill(admin.name);
-  await a.getByLabel('Work email').fill(admin.email);
-  await a.getByLabel('Password', { exact: true }).fill(admin.password);
-  await a.getByLabel('Confirm password').fill(admin.password);
-  await a.getByRole('button', { name: 'Create company account' }).click();
-  await expect(a.getByRole('heading', { name: 'Stock', exact: true })).toBeVisible();
+  await registerCompany(a, admin);
   await addMembers(h.serverUrl, admin, [colleague]);
 
   // My account → set up two-step verification, reading the key shown in the page.

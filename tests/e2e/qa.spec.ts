@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { pdfToPng } from '../support/pdf-to-png';
 import { localDatePlus } from './support/gs1-scans';
 import { addMembers, type Member } from './support/server-api';
 import { shots } from './support/shell-url';
+import { openTerminal, registerCompany } from './support/ui';
 import { startSyncHarness, type SyncHarness } from './support/sync-harness';
 
 /**
@@ -44,13 +45,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await h?.close();
 });
-
-async function openTerminal(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(url);
-  return page;
-}
 
 async function signIn(page: Page, who: { name: string; email: string; password: string }): Promise<void> {
   await page.getByLabel('Email').fill(who.email);
@@ -105,14 +99,7 @@ test('a CoA is authored, reviewed, approved offline on another terminal, synced,
   const a = await openTerminal(browser, terminalA.url);
 
   // The administrator registers the company and adds the two QA colleagues on the server.
-  await a.getByRole('button', { name: 'Register a new company' }).click();
-  await a.getByLabel('Company name').fill(admin.company);
-  await a.getByLabel('Your full name').fill(admin.name);
-  await a.getByLabel('Work email').fill(admin.email);
-  await a.getByLabel('Password', { exact: true }).fill(admin.password);
-  await a.getByLabel('Confirm password').fill(admin.password);
-  await a.getByRole('button', { name: 'Create company account' }).click();
-  await expect(a.getByRole('heading', { name: 'Stock', exact: true })).toBeVisible();
+  await registerCompany(a, admin);
   await addMembers(h.serverUrl, admin, [author, approver]);
 
   // The QA author signs in on terminal A, creates a signing key and writes the CoA.

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { go, openTerminal, registerCompany, signIn, signOut } from './support/ui';
+import { shots } from './support/shell-url';
 import { startSyncHarness, type SyncHarness } from './support/sync-harness';
 
 /**
@@ -10,7 +12,6 @@ import { startSyncHarness, type SyncHarness } from './support/sync-harness';
  * the company profile and then erases the colleague's personal data (Art. 17), after which the
  * colleague can no longer sign in. Self-contained: its own server and two terminals.
  */
-const shots = (name: string) => `tests/e2e/results/screenshots/${name}.png`;
 
 const run = Date.now().toString(36);
 const admin = { company: 'Okafor Wholesale Pharmacy Ltd', name: 'Adaeze Okafor', email: `adaeze.${run}@okafor-wholesale.example`, password: 'licences renew every spring' };
@@ -32,44 +33,13 @@ test.afterAll(async () => {
   if (h) await h.close();
 });
 
-async function openTerminal(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(url);
-  return page;
-}
-
-async function go(page: Page, screen: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: screen, exact: true })).toBeVisible();
-}
-
-async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await expect(page.getByRole('heading', { name: 'Sign in to Atlas' })).toBeVisible();
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('heading', { name: 'Sign in to Atlas' })).toBeVisible();
-}
-
 test('invite a colleague, join with the link, edit the profile, export and erase personal data', async ({ browser }) => {
   test.setTimeout(300_000);
   const [terminalA, terminalB] = h.terminals;
   const a = await openTerminal(browser, terminalA.url);
 
   // The administrator registers the company and invites a colleague from the Team screen.
-  await a.getByRole('button', { name: 'Register a new company' }).click();
-  await a.getByLabel('Company name').fill(admin.company);
-  await a.getByLabel('Your full name').fill(admin.name);
-  await a.getByLabel('Work email').fill(admin.email);
-  await a.getByLabel('Password', { exact: true }).fill(admin.password);
-  await a.getByLabel('Confirm password').fill(admin.password);
-  await a.getByRole('button', { name: 'Create company account' }).click();
-  await expect(a.getByRole('heading', { name: 'Stock', exact: true })).toBeVisible();
+  await registerCompany(a, admin);
 
   await go(a, 'Team');
   await a.getByLabel('Work email').fill(colleague.email);

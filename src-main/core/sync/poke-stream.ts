@@ -14,6 +14,9 @@ export interface PokeStreamOptions {
 export class PokeStream {
   private abort: AbortController | null = null;
   private stopped = true;
+  private connected = false;
+  /** Ends the current backoff wait early (see wake()). */
+  private cutWait: (() => void) | null = null;
 
   constructor(private readonly options: PokeStreamOptions) {}
 
@@ -26,6 +29,16 @@ export class PokeStream {
   stop(): void {
     this.stopped = true;
     this.abort?.abort();
+    this.cutWait?.();
+  }
+
+  /**
+   * Reconnect now if the stream is waiting out a backoff: called when a sync just reached the
+   * server, so a terminal that started before anyone signed in (the stream failed, and backed off
+   * up to 30 s) hears pokes as soon as there is a session, not half a minute later.
+   */
+  wake(): void {
+    if (!this.connected) this.cutWait?.();
   }
 
   private async loop(): Promise<void> {
@@ -37,10 +50,19 @@ export class PokeStream {
       } catch {
         // Offline, signed out or server restarting: the sync runner shows the state; retry later.
       }
+      this.connected = false;
       this.options.onState?.(false);
       if (this.stopped) return;
-      await new Promise((r) => setTimeout(r, backoff).unref());
-      backoff = Math.min(backoff * 2, 30_000);
+      const woken = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), backoff);
+        timer.unref();
+        this.cutWait = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+      });
+      this.cutWait = null;
+      backoff = woken ? 1_000 : Math.min(backoff * 2, 30_000);
     }
   }
 
@@ -52,6 +74,7 @@ export class PokeStream {
       signal: this.abort.signal,
     });
     if (!res.ok || !res.body) throw new Error(`poke stream refused: HTTP ${res.status}`);
+    this.connected = true;
     this.options.onState?.(true);
     const decoder = new TextDecoder();
     let buffer = '';

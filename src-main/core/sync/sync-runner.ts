@@ -154,6 +154,7 @@ export class SyncRunner {
     }
     try {
       if (failures.length > 0) throw failures[0];
+      this.pokes.wake();
       this.online = true;
       this.lastError = null;
       this.backoffMs = 0;
