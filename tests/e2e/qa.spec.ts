@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { pdfToPng } from '../support/pdf-to-png';
 import { localDatePlus } from './support/gs1-scans';
@@ -171,8 +171,11 @@ test('a CoA is authored, reviewed, approved offline on another terminal, synced,
   await openDocument(b);
   await expect(b.getByRole('button', { name: 'Approve', exact: true })).toBeEnabled();
 
-  // The server goes away; the approver signs with their password, offline.
+  // The server goes away; the approver signs with their password, offline. (An operator's backup
+  // of the stopped server is taken here: it is restored at the end to play a rolled-back ledger.)
   await h.server.stop();
+  const backup = `${h.dir}/server-backup`;
+  cpSync(h.server.dataDir, backup, { recursive: true });
   await sign(b, 'Approve', approver.signing);
   await expect(b.getByTestId('qa-pending')).toHaveText('1 QA change pending sync');
   await expect(b.getByRole('list', { name: 'Signatures', exact: true }).getByRole('listitem').filter({ hasText: approver.name })).toContainText('Pending sync');
@@ -232,4 +235,17 @@ test('a CoA is authored, reviewed, approved offline on another terminal, synced,
   await expect(row).toContainText('Approved');
   await expect(row).toContainText('3/3');
   await b.screenshot({ path: shots('qa-09-list'), fullPage: true });
+
+  // The server is restored from the backup taken before the approval reached it: its ledger is
+  // shorter than the one this desktop verified. The desktop refuses it and says so plainly, and
+  // keeps the approved record it had verified.
+  await h.server.stop();
+  rmSync(h.server.dataDir, { recursive: true, force: true });
+  cpSync(backup, h.server.dataDir, { recursive: true });
+  await h.server.start();
+  await b.getByRole('button', { name: 'Sync QA ledger' }).click();
+  const alarm = b.getByRole('alert').filter({ hasText: 'failed verification' });
+  await expect(alarm).toContainText('fewer than the', { timeout: 60_000 });
+  await expect(row).toContainText('Approved');
+  await b.screenshot({ path: shots('qa-10-rolled-back-ledger-refused'), fullPage: true });
 });
