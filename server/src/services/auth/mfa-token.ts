@@ -1,7 +1,6 @@
-import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { AppError } from '../../../../shared/errors';
-import { ACCESS_TOKEN_ISSUER } from './tokens';
+import { signTypedJwt, verifyTypedJwt } from './typed-jwt';
 
 /**
  * The token that carries a sign-in from the password step to the MFA step (issue 6). A JWT of its
@@ -14,7 +13,7 @@ import { ACCESS_TOKEN_ISSUER } from './tokens';
 export const MFA_TOKEN_TYPE = 'mfa+jwt';
 export const MFA_TOKEN_AUDIENCE = 'atlas-mfa';
 export const MFA_TOKEN_TTL_SECONDS = 300;
-const ALGORITHM = 'HS256';
+const MFA_TOKEN = { typ: MFA_TOKEN_TYPE, audience: MFA_TOKEN_AUDIENCE };
 
 export type MfaPurpose = 'verify' | 'enrol';
 export interface MfaTokenClaims {
@@ -26,18 +25,7 @@ export interface MfaTokenClaims {
 const payloadSchema = z.object({ sub: z.string().uuid(), cid: z.string().uuid(), pur: z.enum(['verify', 'enrol']) });
 
 export async function signMfaToken(claims: MfaTokenClaims, key: Uint8Array, now: Date): Promise<{ token: string; expiresAt: Date }> {
-  const iat = Math.floor(now.getTime() / 1000);
-  const exp = iat + MFA_TOKEN_TTL_SECONDS;
-  const token = await new SignJWT({ cid: claims.companyId, pur: claims.purpose })
-    .setProtectedHeader({ alg: ALGORITHM, typ: MFA_TOKEN_TYPE })
-    .setIssuer(ACCESS_TOKEN_ISSUER)
-    .setAudience(MFA_TOKEN_AUDIENCE)
-    .setSubject(claims.userId)
-    .setIssuedAt(iat)
-    .setExpirationTime(exp)
-    .setJti(crypto.randomUUID())
-    .sign(key);
-  return { token, expiresAt: new Date(exp * 1000) };
+  return signTypedJwt(MFA_TOKEN, claims.userId, { cid: claims.companyId, pur: claims.purpose }, key, MFA_TOKEN_TTL_SECONDS, now);
 }
 
 /** Verifies an MFA token for one purpose; throws `auth/mfa-token-invalid` (expired, forged, other purpose). */
@@ -46,15 +34,7 @@ export async function verifyMfaToken(token: string, key: Uint8Array, purpose: Mf
     new AppError('auth/mfa-token-invalid', 'This sign-in step has expired or is not valid. Sign in again with your email and password.', { cause });
   let payload: unknown;
   try {
-    ({ payload } = await jwtVerify(token, key, {
-      algorithms: [ALGORITHM],
-      issuer: ACCESS_TOKEN_ISSUER,
-      audience: MFA_TOKEN_AUDIENCE,
-      typ: MFA_TOKEN_TYPE,
-      requiredClaims: ['sub', 'exp', 'iat'],
-      currentDate: now,
-      clockTolerance: 5,
-    }));
+    payload = await verifyTypedJwt(MFA_TOKEN, token, key, { maxAgeSeconds: MFA_TOKEN_TTL_SECONDS, now });
   } catch (err) {
     throw invalid(err);
   }

@@ -1,7 +1,8 @@
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { errors } from 'jose';
 import { z } from 'zod';
 import { roleSchema, type Role } from '../../../../shared/auth/schemas';
 import { AppError } from '../../../../shared/errors';
+import { JWT_ISSUER, signTypedJwt, verifyTypedJwt } from './typed-jwt';
 
 /**
  * Access tokens: short-lived HS256 JWTs following the JWT BCP (RFC 8725) and the access-token
@@ -11,10 +12,10 @@ import { AppError } from '../../../../shared/errors';
  * - §3.11 explicit typing: the `typ` header must be `at+jwt` (RFC 9068 §2.1), so another kind of
  *   JWT signed with the same key cannot be replayed as an access token.
  */
-export const ACCESS_TOKEN_ISSUER = 'atlas';
+export const ACCESS_TOKEN_ISSUER = JWT_ISSUER;
 export const ACCESS_TOKEN_AUDIENCE = 'atlas-api';
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
-const ALGORITHM = 'HS256';
+const ACCESS_TOKEN = { typ: ACCESS_TOKEN_TYPE, audience: ACCESS_TOKEN_AUDIENCE };
 
 export interface AccessClaims {
   userId: string;
@@ -41,35 +42,15 @@ const payloadSchema = z.object({
 });
 
 export async function signAccessToken(claims: AccessClaims, key: Uint8Array, ttlSeconds: number, now = new Date()): Promise<IssuedAccessToken> {
-  const iat = Math.floor(now.getTime() / 1000);
-  const exp = iat + ttlSeconds;
-  const token = await new SignJWT({ cid: claims.companyId, role: claims.role, ...(claims.sessionId ? { sid: claims.sessionId } : {}) })
-    .setProtectedHeader({ alg: ALGORITHM, typ: ACCESS_TOKEN_TYPE })
-    .setIssuer(ACCESS_TOKEN_ISSUER)
-    .setAudience(ACCESS_TOKEN_AUDIENCE)
-    .setSubject(claims.userId)
-    .setIssuedAt(iat)
-    .setExpirationTime(exp)
-    .setJti(crypto.randomUUID())
-    .sign(key);
-  return { token, expiresAt: new Date(exp * 1000) };
+  return signTypedJwt(ACCESS_TOKEN, claims.userId, { cid: claims.companyId, role: claims.role, ...(claims.sessionId ? { sid: claims.sessionId } : {}) }, key, ttlSeconds, now);
 }
 
 /** Verifies an access token; throws `auth/token-expired` or `auth/token-invalid`. */
 export async function verifyAccessToken(token: string, key: Uint8Array): Promise<AccessClaims> {
   let payload: unknown;
   try {
-    ({ payload } = await jwtVerify(token, key, {
-      algorithms: [ALGORITHM],
-      issuer: ACCESS_TOKEN_ISSUER,
-      audience: ACCESS_TOKEN_AUDIENCE,
-      typ: ACCESS_TOKEN_TYPE,
-      requiredClaims: ['sub', 'exp', 'iat'],
-      clockTolerance: 5,
-      // The longest lifetime config allows (ATLAS_ACCESS_TOKEN_TTL_SECONDS ≤ 86,400). With it set,
-      // jose also refuses an `iat` in the future (RFC 7519 §4.1.6), which it otherwise ignores.
-      maxTokenAge: 86_400,
-    }));
+    // The longest lifetime config allows (ATLAS_ACCESS_TOKEN_TTL_SECONDS ≤ 86,400).
+    payload = await verifyTypedJwt(ACCESS_TOKEN, token, key, { maxAgeSeconds: 86_400 });
   } catch (err) {
     if (err instanceof errors.JWTExpired) throw new AppError('auth/token-expired', 'Your session has expired. Sign in again.', { cause: err });
     throw new AppError('auth/token-invalid', 'The access token is not valid. Sign in again.', { cause: err });
