@@ -144,6 +144,7 @@ export const AUDIT_KINDS = [
   'security.rate-limited',
   'security.blocked',
   'data.pii-read',
+  'data.pii-changed',
   'data.export',
 ] as const;
 export const auditKindSchema = z.enum(AUDIT_KINDS);

@@ -106,6 +106,6 @@ export const authRouter = router({
   updateProfile: authedProcedure
     .input(updateProfileInput)
     .output(profileView)
-    .mutation(({ ctx, input }) => ctx.services.privacy.updateProfile(ctx.auth, input)),
+    .mutation(({ ctx, input }) => ctx.services.privacy.updateProfile(ctx.auth, input, ctx.origin)),
   exportMyData: authedProcedure.output(personalDataExport).mutation(({ ctx }) => ctx.services.privacy.exportMyData(ctx.auth, ctx.origin)),
 });

@@ -22,7 +22,7 @@ export const companyRouter = router({
     .input(inviteInput)
     .output(inviteOutput)
     .mutation(({ ctx, input }) => ctx.services.company.invite(ctx.auth, input, ctx.origin)),
-  invitations: authedProcedure.output(z.array(invitationView)).query(({ ctx }) => ctx.services.company.invitations(ctx.auth)),
+  invitations: authedProcedure.output(z.array(invitationView)).query(({ ctx }) => ctx.services.company.invitations(ctx.auth, ctx.origin)),
   revokeInvitation: authedProcedure
     .input(z.object({ id: z.string().uuid() }))
     .output(ok)
@@ -49,7 +49,7 @@ export const companyRouter = router({
   updateProfile: authedProcedure
     .input(updateCompanyProfileInput)
     .output(companyProfileView)
-    .mutation(({ ctx, input }) => ctx.services.company.updateProfile(ctx.auth, input)),
+    .mutation(({ ctx, input }) => ctx.services.company.updateProfile(ctx.auth, input, ctx.origin)),
   // GDPR Art. 17: pseudonymise a member's account; regulated records keep their signer (see the service).
   eraseMember: authedProcedure
     .input(eraseMemberInput)

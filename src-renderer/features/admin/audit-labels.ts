@@ -25,6 +25,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   'security.blocked': 'Blocked for repeated violations',
   'data.pii-read': 'Personal data read',
   'data.export': 'Data exported',
+  'data.pii-changed': 'Personal data changed',
 };
 
 /** A compact "key: value" line of an event's details, for the table (the full JSON is in the row's title). */

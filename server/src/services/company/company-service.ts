@@ -143,10 +143,12 @@ export function createCompanyService({ db, auth, pii, now = () => new Date() }: 
       return { invitation: invitationView(pii, row), token };
     },
 
-    async invitations(claims: AccessClaims) {
+    async invitations(claims: AccessClaims, origin: Origin = {}) {
       await requireRole(db, claims, ['admin', 'auditor'], 'see the invitations');
       const rows = await db.select().from(invitations).where(eq(invitations.companyId, claims.companyId)).orderBy(desc(invitations.createdAt));
-      return rows.map((row) => invitationView(pii, row));
+      const view = rows.map((row) => invitationView(pii, row));
+      await recordAudit(db, { kind: 'data.pii-read', companyId: claims.companyId, userId: claims.userId, origin, details: { what: 'invitations', fields: ['email'], rows: view.length } });
+      return view;
     },
 
     async revokeInvitation(claims: AccessClaims, id: string): Promise<{ ok: true }> {
@@ -241,14 +243,17 @@ export function createCompanyService({ db, auth, pii, now = () => new Date() }: 
       return companyProfile(db, claims.companyId);
     },
 
-    async updateProfile(claims: AccessClaims, input: { address?: string | null | undefined; licenceNumber?: string | null | undefined }): Promise<CompanyProfileView> {
+    async updateProfile(claims: AccessClaims, input: { address?: string | null | undefined; licenceNumber?: string | null | undefined }, origin: Origin = {}): Promise<CompanyProfileView> {
       await db.transaction(async (tx) => {
         await requireRole(tx, claims, ['admin'], 'change the company’s address and licence number');
         const set: { address?: string | null; licenceNumber?: string | null } = {};
         // An empty text clears the field, like null; undefined leaves it as it is.
         if (input.address !== undefined) set.address = pii.sealNullable('companies.address', claims.companyId, input.address || null);
         if (input.licenceNumber !== undefined) set.licenceNumber = pii.sealNullable('companies.licence_number', claims.companyId, input.licenceNumber || null);
-        if (Object.keys(set).length > 0) await tx.update(companies).set(set).where(eq(companies.id, claims.companyId));
+        const fields = Object.keys(set);
+        if (fields.length === 0) return;
+        await tx.update(companies).set(set).where(eq(companies.id, claims.companyId));
+        await recordAudit(tx, { kind: 'data.pii-changed', companyId: claims.companyId, userId: claims.userId, origin, details: { what: 'company-profile', fields } });
       });
       return companyProfile(db, claims.companyId);
     },

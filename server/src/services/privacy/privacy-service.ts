@@ -44,12 +44,19 @@ export function createPrivacyService({ db, pii, now = () => new Date() }: Privac
     },
 
     /** Name and phone; the email is the sign-in identifier and changes through its own (future) flow. */
-    async updateProfile(claims: AccessClaims, input: { name?: string | undefined; phone?: string | null | undefined }): Promise<ProfileView> {
+    async updateProfile(claims: AccessClaims, input: { name?: string | undefined; phone?: string | null | undefined }, origin: Partial<RequestOrigin> = {}): Promise<ProfileView> {
       await requireMember(db, claims);
       const set: { name?: string; phone?: string | null } = {};
       if (input.name !== undefined) set.name = input.name;
       if (input.phone !== undefined) set.phone = pii.sealNullable('users.phone', claims.userId, input.phone || null);
-      if (Object.keys(set).length > 0) await db.update(users).set(set).where(eq(users.id, claims.userId));
+      const fields = Object.keys(set);
+      if (fields.length > 0) {
+        await db.transaction(async (tx) => {
+          await tx.update(users).set(set).where(eq(users.id, claims.userId));
+          // Which fields changed, never their values (they are personal data).
+          await recordAudit(tx, { kind: 'data.pii-changed', companyId: claims.companyId, userId: claims.userId, origin, details: { what: 'profile', fields } });
+        });
+      }
       return profileOf(db, claims.userId);
     },
 
