@@ -184,18 +184,20 @@ export const imports = sqliteTable(
   (t) => [index('imports_company_created_idx').on(t.companyId, t.createdAt)],
 );
 
-/** One committed row of an import: the movement it produced, so an undo can compensate it. */
-export const importLines = sqliteTable(
-  'import_lines',
+/**
+ * The movements one committed batch of an import produced, as JSON `[[row, movementId], …]`, so
+ * an undo can compensate them (the lot, location and quantity are read back from the movement).
+ * One row per replica transaction, not per line: a 100,000-row import wrote 100,000 index
+ * entries here for data it already holds in stock_movements. Keyed by the batch's first row.
+ */
+export const importBatches = sqliteTable(
+  'import_batches',
   {
     importId: text('import_id').notNull(),
-    row: integer('row').notNull(),
-    movementId: text('movement_id').notNull(),
-    lotId: text('lot_id').notNull(),
-    locationId: text('location_id').notNull(),
-    quantity: integer('quantity').notNull(),
+    firstRow: integer('first_row').notNull(),
+    lines: text('lines').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.importId, t.row] })],
+  (t) => [primaryKey({ columns: [t.importId, t.firstRow] })],
 );
 
 /** Mapping memory: the same header set from the same company maps the same way next time. */

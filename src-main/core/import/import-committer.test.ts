@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NormalizedRow } from '../../../shared/import/types';
 import { locationIdFor, lotIdFor, newId, productIdFor } from '../../../shared/ids';
@@ -72,7 +73,10 @@ describe.runIf(keychainAvailable)('import commit: receive movements through the 
       { lotId: lotIdFor(who.companyId, levothyroxine, 'L3'), locationId: locationIdFor(who.companyId, 'Main', null, 'B-07'), quantity: 10, ref: `import ${importId.slice(-12)} row 3` },
       { lotId: lotIdFor(who.companyId, levothyroxine, 'L5'), locationId: locationIdFor(who.companyId, 'Main', null, 'A-01'), quantity: 10, ref: `import ${importId.slice(-12)} row 5` },
     ]);
-    expect(count('SELECT count(*) AS n FROM import_lines')).toBe(3);
+    // One batch row holds each imported line's row and movement, for undo.
+    const batch = replica.sqlite.prepare('SELECT first_row AS firstRow, lines FROM import_batches WHERE import_id = ?').all(importId) as { firstRow: number; lines: string }[];
+    const movementOf = (ref: string) => (replica.sqlite.prepare('SELECT id FROM stock_movements WHERE external_ref = ?').get(ref) as { id: string }).id;
+    expect(batch).toEqual([{ firstRow: 2, lines: JSON.stringify([2, 3, 5].map((r) => [r, movementOf(`import ${importId.slice(-12)} row ${r}`)])) }]);
   });
 
   it('valid only: a row the replica refuses (lot known with another expiry) is reported; the rest of its batch goes in', async () => {
@@ -96,7 +100,7 @@ describe.runIf(keychainAvailable)('import commit: receive movements through the 
     await expect(commitRows(deps, { importId, mode: 'all-or-nothing', warehouse: 'Main', session: who }, [many])).rejects.toMatchObject({ code: 'import/commit-failed' });
     expect(count('SELECT count(*) AS n FROM outbox')).toBe(outboxBefore);
     expect(count('SELECT count(*) AS n FROM stock_movements')).toBe(1);
-    expect(count('SELECT count(*) AS n FROM import_lines')).toBe(0);
+    expect(count('SELECT count(*) AS n FROM import_batches')).toBe(0);
   });
 
   it('undo takes back what is still on the shelf with compensating adjustments, and reports what had left', async () => {
@@ -116,5 +120,42 @@ describe.runIf(keychainAvailable)('import commit: receive movements through the 
     expect(count("SELECT count(*) AS n FROM outbox WHERE name = 'stock.adjust'")).toBe(2);
     await expect(undoImport(deps, importId, who)).rejects.toMatchObject({ code: 'import/already-undone' });
     expect(records.list(who.companyId)[0]).toMatchObject({ status: 'undone', undoneBy: who.userId });
+  });
+
+  it('an import committed before lines were kept per batch (migration 0004) can still be undone', async () => {
+    // A replica at migration 0003, with the old one-row-per-line table, then opened by this version.
+    const migrations = fileURLToPath(new URL('../../db/migrations', import.meta.url));
+    const old = join(dir, 'migrations-0003');
+    cpSync(migrations, old, { recursive: true });
+    const journal = JSON.parse(readFileSync(join(old, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+    journal.entries = journal.entries.filter((e) => e.tag < '0004');
+    writeFileSync(join(old, 'meta/_journal.json'), JSON.stringify(journal));
+    const file = join(dir, 'old.db');
+    const before = openReplica({ file, keyStore: keys, migrationsFolder: old });
+    const oldDeps = { db: before.db, writer: new ReplicaWriter(before), store: new SyncStore(before.db), now: deps.now };
+    const oldLocal = new LocalMutations({ ...oldDeps, onChange: () => undefined });
+    await oldLocal.apply(who, 'product.upsert', { ndc11: '00093310905', name: 'Amoxicillin 500 mg' });
+    await oldLocal.apply(who, 'location.upsert', { warehouse: 'Main', bin: 'A-01' });
+    const importId = newId();
+    new ImportRecords(before.db).begin({ id: importId, companyId: who.companyId, fileName: 'old.csv', fileSha256: 'ab', fileBytes: 1, format: 'csv', sheet: null, headerRow: 1, mapping: [], mappingPath: 'deterministic', mode: 'valid-only', rowsTotal: 2, rowsValid: 2, rowsInvalid: 0, createdBy: who.userId, createdAt: '2026-11-22T10:00:00Z' });
+    const bin = locationIdFor(who.companyId, 'Main', null, 'A-01');
+    for (const n of [2, 3]) {
+      const movementId = newId();
+      await oldLocal.apply(who, 'stock.receive', { movementId, productId: amoxicillin, lotNumber: `L${n}`, expiry: '2028-01-31', locationId: bin, quantity: 10 });
+      before.sqlite.prepare('INSERT INTO import_lines (import_id, row, movement_id, lot_id, location_id, quantity) VALUES (?, ?, ?, ?, ?, 10)').run(importId, n, movementId, lotIdFor(who.companyId, amoxicillin, `L${n}`), bin);
+    }
+    new ImportRecords(before.db).finish(importId, '2026-11-22T10:01:00Z', { imported: 2, skipped: 0 });
+    before.close();
+
+    const after = openReplica({ file, keyStore: keys });
+    try {
+      expect(after.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'import_lines'").get()).toEqual({ n: 0 });
+      const undone = await undoImport({ db: after.db, writer: new ReplicaWriter(after), store: new SyncStore(after.db), now: deps.now }, importId, who);
+      expect(undone).toEqual({ reversed: 2, partial: [] });
+      expect(after.sqlite.prepare('SELECT sum(quantity) AS n FROM stock_movements').get()).toEqual({ n: 0 });
+    } finally {
+      after.close();
+      keys.delete(replicaKeyName(file));
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { NormalizedRow } from '../../../shared/import/types';
-import { lotIdFor, newId, productIdFor } from '../../../shared/ids';
+import { newId, productIdFor } from '../../../shared/ids';
 import type { MutationArgs, MutationName } from '../../../shared/inventory/mutations';
 import { runMutation } from '../../../shared/inventory/mutators';
 import type { Statement } from 'better-sqlite3';
@@ -8,6 +8,7 @@ import type { ReplicaDb } from '../replica/open-replica';
 import type { ReplicaWriter } from '../replica/replica-writer';
 import { ReplicaInventoryTx } from '../sync/replica-inventory-tx';
 import type { SyncStore } from '../sync/sync-store';
+import { deferSearchIndex } from '../inventory/deferred-search-index';
 import { CachingInventoryTx } from './caching-inventory-tx';
 import { ImportLocations } from './import-locations';
 
@@ -54,14 +55,14 @@ export async function commitRows(deps: CommitDeps, options: CommitOptions, batch
  * Writes validated rows as receive movements through the outbox (SYNC.md), so an import syncs
  * like any other stock work. Each batch is one replica transaction, so a crash leaves whole
  * batches or none of a batch; inside `atomically` the whole import is one transaction ("all or
- * nothing"). The import's lines (row → movement) are written in the same transaction, for undo.
+ * nothing"). Each batch's lines (row → movement) are written in the same transaction, for undo.
  */
 export class ImportCommitter {
   readonly result: CommitResult = { imported: 0, skipped: 0, failed: [] };
   private readonly locations: ImportLocations;
   private readonly knownProducts = new Set<string>();
   private readonly reference: string;
-  private readonly insertLine: Statement;
+  private readonly insertBatch: Statement;
   private readonly progress: Statement;
   private atomic = false;
   /** What later rows may assume exists; applied only once the transaction creating it commits. */
@@ -73,7 +74,7 @@ export class ImportCommitter {
   ) {
     this.locations = new ImportLocations(deps.db, options.session.companyId, options.warehouse);
     this.reference = `import ${options.importId.slice(-12)}`;
-    this.insertLine = deps.db.$client.prepare('INSERT INTO import_lines (import_id, row, movement_id, lot_id, location_id, quantity) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insertBatch = deps.db.$client.prepare('INSERT INTO import_batches (import_id, first_row, lines) VALUES (?, ?, ?)');
     this.progress = deps.db.$client.prepare('UPDATE imports SET rows_imported = ?, rows_skipped = ? WHERE id = ?');
   }
 
@@ -129,6 +130,8 @@ export class ImportCommitter {
       outbox.enqueue(name, args);
     };
     const sqlite = deps.db.$client;
+    const searchIndex = deferSearchIndex(sqlite);
+    const lines: [row: number, movementId: string][] = [];
     for (const row of rows) {
       if (row.quantity === 0) {
         result.skipped += 1;
@@ -158,7 +161,7 @@ export class ImportCommitter {
         const movementId = newId();
         const lot = { productId, lotNumber: row.lotNumber, expiry: row.expiry, manufacturedOn: row.manufacturedOn, locationId: location.id };
         await apply('stock.receive', { ...lot, quantity: row.quantity, serial: null, reference: `${this.reference} row ${row.row}`, movementId });
-        this.insertLine.run(options.importId, row.row, movementId, lotIdFor(options.session.companyId, productId, row.lotNumber), location.id, row.quantity);
+        lines.push([row.row, movementId]);
         if (perRow) sqlite.exec('RELEASE import_row');
         this.uncommitted.push(...created);
         result.imported += 1;
@@ -170,6 +173,8 @@ export class ImportCommitter {
       }
     }
     outbox.finish();
+    searchIndex.finish();
+    if (lines.length > 0) this.insertBatch.run(options.importId, lines[0]![0], JSON.stringify(lines));
     this.progress.run(result.imported, result.skipped, options.importId);
   }
 }

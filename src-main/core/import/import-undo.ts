@@ -28,8 +28,13 @@ export async function undoImport(deps: CommitDeps, importId: string, session: { 
   if (record.status === 'undone') throw new AppError('import/already-undone', `The import of ${record.fileName} has already been undone.`);
   if (record.status === 'committing') throw new AppError('import/not-ready', `The import of ${record.fileName} is still being written; wait for it to finish.`);
 
+  // A line whose movement is no longer on the replica (the server refused it) has nothing to reverse.
   const lines = sqlite
-    .prepare('SELECT row, lot_id AS lotId, location_id AS locationId, quantity FROM import_lines WHERE import_id = ? ORDER BY row')
+    .prepare(
+      `SELECT json_extract(line.value, '$[0]') AS row, m.lot_id AS lotId, m.location_id AS locationId, m.quantity
+       FROM import_batches b, json_each(b.lines) line JOIN stock_movements m ON m.id = json_extract(line.value, '$[1]')
+       WHERE b.import_id = ? ORDER BY row`,
+    )
     .all(importId) as { row: number; lotId: string; locationId: string; quantity: number }[];
   const result: UndoResult = { reversed: 0, partial: [] };
   const note = `undo of import ${importId.slice(-12)} (${record.fileName})`.slice(0, 500);
