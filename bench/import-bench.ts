@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { commitRows, type CommitDeps } from '../src-main/core/import/import-comm
 import { replicaImportCatalog } from '../src-main/core/import/import-catalog';
 import { ImportRecords } from '../src-main/core/import/import-records';
 import { readSpreadsheet } from '../src-main/core/import/read/read-spreadsheet';
+import { BUNDLED_WORKER_FILE, type WorkerTarget } from '../src-main/core/import/read/worker-url';
 import { SheetAnalyzer } from '../src-main/core/import/sheet-analyzer';
 import { validateSheet } from '../src-main/core/import/validate-sheet';
 import { OsKeychain } from '../src-main/core/keystore/os-keychain';
@@ -48,6 +49,20 @@ function writeXlsx(file: string, rows: number): void {
   writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }));
 }
 
+/**
+ * The reader thread the app ships (electron-vite's out/main/import-read-worker.js), built first if
+ * missing: run from source, each read would also time tsx compiling TypeScript in a fresh thread.
+ */
+function shippedReader(): WorkerTarget {
+  const url = new URL(`../out/main/${BUNDLED_WORKER_FILE}`, import.meta.url);
+  if (!existsSync(url)) {
+    console.error('bench import: building the app (npx electron-vite build) for its reader thread…');
+    const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: 'inherit' });
+    if (build.status !== 0 || !existsSync(url)) throw new Error('the app build failed; the import benchmark needs out/main/import-read-worker.js');
+  }
+  return { url, execArgv: [] };
+}
+
 interface Harness {
   replica: Replica;
   deps: CommitDeps;
@@ -78,10 +93,10 @@ function beginRecord(h: Harness, importId: string, fileName: string): void {
  * The desktop path, timed end to end: read in the worker → header + profile → map → plan →
  * validate every row → commit as receive movements through the outbox into the encrypted replica.
  */
-async function fullImport(h: Harness, file: string): Promise<{ ms: number; readyMs: number; imported: number }> {
+async function fullImport(h: Harness, file: string, worker: WorkerTarget): Promise<{ ms: number; readyMs: number; imported: number }> {
   const start = performance.now();
   const rows: Cell[][] = [];
-  const meta = await readSpreadsheet(file, { onRows: (batch) => void rows.push(...batch) });
+  const meta = await readSpreadsheet(file, { worker, onRows: (batch) => void rows.push(...batch) });
   const analyzer = new SheetAnalyzer();
   analyzer.add(rows);
   const analysis = analyzer.finish();
@@ -122,6 +137,7 @@ export async function importBench(): Promise<Figure[]> {
   const keys = new OsKeychain(`atlas-bench-${process.pid}`);
   keys.probe();
   const figures: Figure[] = [];
+  const worker = shippedReader();
   try {
     // In a process of its own: the figure is the streamed import's own peak RSS (maxRSS).
     const big = join(dir, 'stock-1m.csv');
@@ -140,7 +156,7 @@ export async function importBench(): Promise<Figure[]> {
     const runs: { ms: number; readyMs: number }[] = [];
     for (let run = 0; run < 3; run += 1) {
       const h = harness(dir, keys, `csv-${run}`);
-      const r = await fullImport(h, csv);
+      const r = await fullImport(h, csv, worker);
       if (r.imported !== 100_000) throw new Error(`imported ${r.imported} of 100,000 rows`);
       runs.push(r);
       h.close();
@@ -166,7 +182,7 @@ export async function importBench(): Promise<Figure[]> {
     const xlsx = join(dir, 'stock-100k.xlsx');
     writeXlsx(xlsx, 100_000);
     const hx = harness(dir, keys, 'xlsx');
-    const rx = await fullImport(hx, xlsx);
+    const rx = await fullImport(hx, xlsx, worker);
     hx.close();
     figures.push({ name: 'import.xlsx_100k_ms', unit: 'ms', runs: 1, median: round(rx.ms), p95: round(rx.ms) });
 
