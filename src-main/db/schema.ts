@@ -245,6 +245,17 @@ export const qaTreeHead = sqliteTable('qa_tree_head', {
 });
 
 /**
+ * A ledger the server sent that failed verification (fork, rollback, re-signed head, changed server
+ * key), per company. Kept on disk so a restart does not forget it: until a pull verifies again,
+ * this computer hands no signature to that server (qa-sync.ts).
+ */
+export const qaLedgerProblems = sqliteTable('qa_ledger_problems', {
+  companyId: text('company_id').primaryKey(),
+  error: text('error', { mode: 'json' }).notNull(),
+  detectedAt: text('detected_at').notNull(),
+});
+
+/**
  * QA ops made on this computer and not yet accepted into the server's ledger (key registrations,
  * new versions, signatures), pushed in `local_seq` order. An op the server refuses stays here as
  * 'rejected' with the server's error so the person sees it. Holds public keys and signatures only:

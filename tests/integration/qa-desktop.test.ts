@@ -13,7 +13,7 @@ import { REPLICA_CIPHER, replicaKeyName } from '../../src-main/core/replica/open
 import { keychainAvailable } from '../support/keychain';
 import { backends, skippedHere } from './support/backends';
 import { coaContent } from '../../shared/qa/workflow.fixture';
-import { QaDesktop } from './qa-desktop-support';
+import { QaDesktop, type PullData } from './qa-desktop-support';
 
 const PASSWORD = 'correct horse battery staple';
 const SIGNING = { author: 'author signs with this 1', reviewer: 'reviewer signing pw 2', approver: 'approver signing pw 3' };
@@ -179,13 +179,31 @@ describe.runIf(keychainAvailable).each(backends)('QA desktop on $name', (backend
     // A head whose root was changed after signing.
     await refusedWith((d) => ({ ...d, treeHead: d.treeHead && { ...d.treeHead, rootHash: flipBase64(d.treeHead.rootHash) } }), 'ledger/bad-tree-head');
     // Another ledger key than the one pinned on first use.
-    await refusedWith((d) => ({ ...d, serverPublicKey: Buffer.alloc(32, 7).toString('base64') }), 'ledger/server-key-changed');
-    // The records shown are still those of the verified ledger; the honest server then verifies again.
+    const otherKey = (d: PullData) => ({ ...d, serverPublicKey: Buffer.alloc(32, 7).toString('base64') });
+    await refusedWith(otherKey, 'ledger/server-key-changed');
+    // The records shown are still those of the verified ledger.
     expect((await reviewer.api.qa.list.query({})).map((d) => d.documentId)).toEqual([documentId]);
+
+    // The refusal outlives a restart, and while it stands no new work is handed to that server.
+    reviewer.restart();
+    expect((await reviewer.api.qa.ledger.query()).problem?.code).toBe('ledger/server-key-changed');
+    await reviewer.api.qa.create.mutate({
+      type: 'gdp',
+      title: 'Deviation, label printer',
+      content: { category: 'storage-deviation', occurredAt: '2026-11-22T11:00:00.000Z', site: 'Bay 4', lots: [], description: 'Rack door left open overnight.', minTemperatureC: null, maxTemperatureC: null, durationMinutes: null, impactAssessment: 'No product affected.', disposition: 'release' },
+    });
+    reviewer.net.rewritePull = otherKey;
+    const urlsBefore = reviewer.net.urls.length;
+    expect(await reviewer.api.qa.sync.mutate()).toMatchObject({ pendingOps: 1, problem: { code: 'ledger/server-key-changed' } });
+    reviewer.net.rewritePull = null;
+    expect(reviewer.net.urls.slice(urlsBefore).filter((u) => u.includes('/trpc/qa.push'))).toEqual([]);
+
+    // The honest server verifies again; the waiting work goes on the next run.
     const healed = await reviewer.api.qa.sync.mutate();
     const truth = await author.api.qa.ledger.query();
-    expect(healed).toMatchObject({ problem: null, treeSize: truth.treeSize, rootHash: truth.rootHash });
-    expect((await reviewer.api.qa.list.query({})).length).toBe(2);
+    expect(healed).toMatchObject({ problem: null, pendingOps: 1, treeSize: truth.treeSize, rootHash: truth.rootHash });
+    expect(await reviewer.api.qa.sync.mutate()).toMatchObject({ problem: null, pendingOps: 0 });
+    expect((await reviewer.api.qa.list.query({})).length).toBe(3);
   });
 
   it('KEY LEAK SCAN: the private key is in no request, log line or replica byte; the keychain holds only the sealed blob', async () => {

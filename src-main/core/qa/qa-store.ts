@@ -2,7 +2,7 @@ import { and, asc, count, eq, max, ne } from 'drizzle-orm';
 import type { TreeHead } from '../../../shared/ledger/tree-head';
 import type { SerializedError } from '../../../shared/errors';
 import type { QaOp } from '../../../shared/qa/ops';
-import { qaLedger, qaPendingOps, qaTreeHead } from '../../db/schema';
+import { qaLedger, qaLedgerProblems, qaPendingOps, qaTreeHead } from '../../db/schema';
 import type { ReplicaDb } from '../replica/open-replica';
 
 export interface VerifiedHead {
@@ -29,7 +29,7 @@ export interface PendingOp {
 }
 
 /**
- * The replica's QA tables (schema.ts: qa_ledger, qa_tree_head, qa_pending_ops), per company.
+ * The replica's QA tables (schema.ts: qa_ledger, qa_tree_head, qa_ledger_problems, qa_pending_ops), per company.
  * Writers run inside a ReplicaWriter transaction; the replica runs with synchronous=FULL
  * (open-replica.ts), so a committed signature or verified head survives a power cut.
  */
@@ -63,6 +63,21 @@ export class QaStore {
     }
     const row = { companyId, ...head };
     this.db.insert(qaTreeHead).values(row).onConflictDoUpdate({ target: qaTreeHead.companyId, set: row }).run();
+  }
+
+  /** The verification failure of the server's ledger still standing, if any. */
+  problem(companyId: string): SerializedError | null {
+    const row = this.db.select({ error: qaLedgerProblems.error }).from(qaLedgerProblems).where(eq(qaLedgerProblems.companyId, companyId)).get();
+    return row ? (row.error as SerializedError) : null;
+  }
+
+  /** Records (or replaces) the failure; the first detection time is kept. Call inside a transaction. */
+  setProblem(companyId: string, error: SerializedError, at: string): void {
+    this.db.insert(qaLedgerProblems).values({ companyId, error, detectedAt: at }).onConflictDoUpdate({ target: qaLedgerProblems.companyId, set: { error } }).run();
+  }
+
+  clearProblem(companyId: string): void {
+    this.db.delete(qaLedgerProblems).where(eq(qaLedgerProblems.companyId, companyId)).run();
   }
 
   /** One person's queued ops, in the order they were made. */

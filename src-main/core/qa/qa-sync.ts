@@ -22,12 +22,12 @@ const MAX_CHASES = 5;
  * Moves QA work between this computer and the server's ledger (issue 5): pushes the queued ops in
  * order (`qa.push`, idempotent by opId), then pulls the ledger (`qa.pull`) and stores it only
  * after ledger-verifier.ts has checked it against the last verified tree head. A ledger that fails
- * verification is not stored: the old verified state stays, the failure is kept as `problem`
- * (shown in LedgerStatus) and nothing more is pushed to that server until a pull verifies again.
+ * verification is not stored: the old verified state stays, the failure is kept on disk as the
+ * company's `problem` (shown in LedgerStatus, remembered across restarts) and nothing more is
+ * pushed to that server until a pull verifies again.
  * One run at a time per desktop.
  */
 export class QaSync {
-  private readonly problems = new Map<string, SerializedError>();
   /** The verified tree per company, kept between runs so a sync re-hashes only what is new. */
   private readonly trees = new Map<string, MerkleTree>();
   private tail: Promise<unknown> = Promise.resolve();
@@ -35,7 +35,7 @@ export class QaSync {
   constructor(private readonly options: QaSyncOptions) {}
 
   problem(companyId: string): SerializedError | null {
-    return this.problems.get(companyId) ?? null;
+    return this.options.store.problem(companyId);
   }
 
   /** Push, then pull and verify. Network and server errors are thrown; ledger problems are recorded. */
@@ -50,7 +50,7 @@ export class QaSync {
 
   private async runOnce(companyId: string, userId: string): Promise<void> {
     // While the server's ledger is in doubt, signatures are not handed to it (pull re-checks first).
-    if (!this.problems.has(companyId)) await this.push(companyId, userId);
+    if (!this.problem(companyId)) await this.push(companyId, userId);
     await this.pull(companyId);
   }
 
@@ -90,12 +90,13 @@ export class QaSync {
         verified = await verifyPull({ companyId, stored, tree, pulled, now: this.options.now().toISOString() });
       } catch (err) {
         if (err instanceof AppError && err.code.startsWith('ledger/')) {
-          this.problems.set(companyId, err.toJSON());
+          const problem = err.toJSON();
+          await writer.transaction(() => store.setProblem(companyId, problem, this.options.now().toISOString()));
           return;
         }
         throw err;
       }
-      this.problems.delete(companyId);
+      if (store.problem(companyId)) await writer.transaction(() => store.clearProblem(companyId));
       if (!verified) return;
       const { rows, head } = verified;
       await writer.transaction(() => store.storeVerified(companyId, rows, head));
