@@ -7,7 +7,7 @@ import { keychainAvailable, testKeychain } from '../../../tests/support/keychain
 import { locations, lots, products, stockMovements } from '../../db/schema';
 import type { OsKeychain } from '../keystore/os-keychain';
 import { openReplica, replicaKeyName, type Replica } from '../replica/open-replica';
-import { listStock } from './stock-query';
+import { listStock, SEARCH_CANDIDATES } from './stock-query';
 
 const company = '0b7a3f0e-5f0c-4c41-9a52-6d1f3c2b9e10';
 
@@ -83,5 +83,24 @@ describe.runIf(keychainAvailable)('stock query on the encrypted replica', () => 
 
   it('sees only its own company', () => {
     expect(lines({ companyId: '9e0a3f0e-5f0c-4c41-9a52-6d1f3c2b9e11' })).toEqual([]);
+  });
+
+  it('says when a broad search was cut to the first SEARCH_CANDIDATES lots, and never cuts a narrow one', () => {
+    expect(listStock(replica.db, { companyId: company, search: 'amox' })).toMatchObject({ searchCapped: false, candidates: SEARCH_CANDIDATES });
+    const zolpidem = productIdFor(company, '00024542131');
+    const shelf = locationIdFor(company, 'Main', 'A', 'A-01');
+    replica.sqlite.transaction(() => {
+      replica.sqlite.prepare("INSERT INTO products (id, company_id, version, ndc11, name) VALUES (?, ?, 1, '00024542131', 'Zolpidem 10 mg tablets')").run(zolpidem, company);
+      for (let i = 0; i <= SEARCH_CANDIDATES; i++) {
+        const id = lotIdFor(company, zolpidem, `Z${i}`);
+        replica.sqlite.prepare("INSERT INTO lots (id, company_id, version, product_id, lot_number, expiry) VALUES (?, ?, 1, ?, ?, '2028-01-31')").run(id, company, zolpidem, `Z${i}`);
+        replica.sqlite.prepare("INSERT INTO stock_movements (id, company_id, version, lot_id, location_id, kind, quantity) VALUES (?, ?, 1, ?, ?, 'receive', 1)").run(`00000000-0000-4000-9000-${String(i).padStart(12, '0')}`, company, id, shelf);
+      }
+    })();
+    const broad = listStock(replica.db, { companyId: company, search: 'zolpidem' });
+    expect(broad.searchCapped).toBe(true);
+    expect(broad.rows).toHaveLength(SEARCH_CANDIDATES);
+    expect(listStock(replica.db, { companyId: company, search: 'zolpidem Z200' })).toMatchObject({ searchCapped: false, rows: [{ lotNumber: 'Z200' }] });
+    expect(listStock(replica.db, { companyId: company })).toMatchObject({ searchCapped: false });
   });
 });

@@ -23,13 +23,21 @@ export interface StockFilter {
  * Stock by lot × location, summed from the movement ledger (quantities are never stored), with
  * the search running on the replica's FTS5 index. Lines whose movements net to zero are left out.
  */
-export function listStock(db: ReplicaDb, filter: StockFilter): { rows: StockRow[]; total: number } {
+export function listStock(db: ReplicaDb, filter: StockFilter): { rows: StockRow[]; total: number; searchCapped: boolean; candidates: number } {
   const conditions: (SQL | undefined)[] = [eq(stockMovements.companyId, filter.companyId), eq(stockMovements.deleted, false)];
   const match = filter.search ? ftsQuery(filter.search) : null;
   // A search looks at the first SEARCH_CANDIDATES matching lots only: FTS5 stops early with a
   // LIMIT, so a broad term ("amox") over a million lots answers in milliseconds instead of
-  // summing the movements of every match. Narrower terms (a lot, an NDC) are never cut.
-  if (match !== null) conditions.push(sql`${lots}.rowid IN (SELECT rowid FROM stock_search WHERE stock_search MATCH ${match} LIMIT ${SEARCH_CANDIDATES})`);
+  // summing the movements of every match. Narrower terms (a lot, an NDC) are never cut. When the
+  // cut happens the answer says so (`searchCapped`): those lots are the first indexed, not the
+  // first to expire, and the stock screen asks for a narrower search rather than let someone
+  // pick "earliest expiry first" from a partial list.
+  let searchCapped = false;
+  if (match !== null) {
+    const candidates = db.$client.prepare('SELECT rowid FROM stock_search WHERE stock_search MATCH ? LIMIT ?').pluck().all(match, SEARCH_CANDIDATES + 1) as number[];
+    searchCapped = candidates.length > SEARCH_CANDIDATES;
+    conditions.push(sql`${lots}.rowid IN (SELECT value FROM json_each(${JSON.stringify(candidates.slice(0, SEARCH_CANDIDATES))}))`);
+  }
   if (filter.expiresBy) conditions.push(lte(lots.expiry, filter.expiresBy));
   if (filter.locationId) conditions.push(eq(stockMovements.locationId, filter.locationId));
   if (filter.status) conditions.push(eq(lots.status, filter.status));
@@ -81,5 +89,5 @@ export function listStock(db: ReplicaDb, filter: StockFilter): { rows: StockRow[
     discrepancy: Number(r.discrepancy) === 1,
     pendingSync: Boolean(r.pending),
   }));
-  return { rows: mapped, total: mapped.length };
+  return { rows: mapped, total: mapped.length, searchCapped, candidates: SEARCH_CANDIDATES };
 }

@@ -68,6 +68,11 @@ export function StockScreen() {
       </header>
 
       {stock.isError ? <Alert title="Stock could not be loaded">{toAppError(stock.error).message}</Alert> : null}
+      {data?.searchCapped && query !== '' ? (
+        <Alert tone="info" title={`Many lots match “${query}”: only the first ${data.candidates} found are shown`}>
+          They are not necessarily the ones that expire first. Add a strength, a lot number or an NDC to narrow the search.
+        </Alert>
+      ) : null}
 
       <Card className="flex min-h-0 flex-1 flex-col overflow-hidden">
         {stock.isPending ? (
