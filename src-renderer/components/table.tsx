@@ -37,6 +37,15 @@ export function FlagsHeaderCell() {
   );
 }
 
+/** The column of per-row buttons (revoke, remove, undo…): it needs no visible title, but screen readers announce one. */
+export function ActionsHeaderCell() {
+  return (
+    <HeaderCell>
+      <span className="sr-only">Actions</span>
+    </HeaderCell>
+  );
+}
+
 /** The one row of a table with nothing to list, saying why (and what to do). */
 export function EmptyRow({ colSpan, children }: { colSpan: number; children: ReactNode }) {
   return (

@@ -2,10 +2,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { base32Decode } from '../../server/src/services/security/base32';
 import { timeStep, totp } from '../../server/src/services/security/totp';
 import { OsKeychain } from '../../src-main/core/keystore/os-keychain';
+import { harnessPerFile, MANY_SIGN_INS } from './support/harness-per-file';
 import { addMembers } from './support/server-api';
 import { go, openTerminal, registerCompany, signIn, signOut } from './support/ui';
 import { shots } from './support/shell-url';
-import { startSyncHarness, type SyncHarness } from './support/sync-harness';
 
 /**
  * Issue 6, end to end: an administrator enrols in TOTP MFA by reading the key shown on the page
@@ -19,24 +19,12 @@ const run = Date.now().toString(36);
 const admin = { company: 'Lindqvist Pharma Logistics AB', name: 'Sofia Lindqvist', email: `sofia.${run}@lindqvist-pharma.example`, password: 'two factors beat one' };
 const colleague = { name: 'Kai Brenner', email: `kai.${run}@lindqvist-pharma.example`, password: 'scan, pick, ship, repeat', role: 'warehouse' as const };
 
-let h: SyncHarness;
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  // Every terminal calls from 127.0.0.1, so the per-IP sign-in bucket (10/min by default) would
-  // throttle this scenario's own sign-ins; the MFA lockout under test is a separate, per-user rule.
-  h = await startSyncHarness({ serverEnv: { ATLAS_RATE_LIMIT_AUTH_PER_MIN: '120' } });
-});
-
-test.afterAll(async () => {
-  if (!h) return;
+// The MFA lockout under test is per user, so lifting the per-IP sign-in limit leaves it as shipped.
+const harness = harnessPerFile(MANY_SIGN_INS, (h) => {
   for (const t of h.terminals) for (const email of [admin.email, colleague.email]) new OsKeychain(t.keychain).delete(trustedEntry(email));
-  await h.close();
 });
 
-const trustedEntry = (email: string) => `trusted-device:${h.serverUrl}:${email}`;
+const trustedEntry = (email: string) => `trusted-device:${harness().serverUrl}:${email}`;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** Signed in: the app shell with its main navigation (the screen is whichever the address holds). */
@@ -70,6 +58,7 @@ function wrongCode(secret: Uint8Array): string {
 
 test('TOTP enrolment, a sign-in with the MFA step, a trusted computer, required MFA and the lockout', async ({ browser }) => {
   test.setTimeout(420_000);
+  const h = harness();
   const [terminalA, terminalB] = h.terminals;
   const a = await openTerminal(browser, terminalA.url);
 

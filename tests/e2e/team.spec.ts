@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { harnessPerFile, MANY_SIGN_INS } from './support/harness-per-file';
 import { go, openTerminal, registerCompany, signIn, signOut } from './support/ui';
 import { shots } from './support/shell-url';
-import { startSyncHarness, type SyncHarness } from './support/sync-harness';
 
 /**
  * Issue 6, end to end: an administrator invites a colleague, who joins on another computer with
@@ -18,23 +18,11 @@ const admin = { company: 'Okafor Wholesale Pharmacy Ltd', name: 'Adaeze Okafor',
 const colleague = { name: 'Tomás Ferreira', email: `tomas.${run}@okafor-wholesale.example`, password: 'cold chain, warm coffee', phone: '+44 20 7946 0321' };
 const company = { address: '14 Harbour Road, Bristol BS1 5TY, United Kingdom', licence: 'WDA(H) 12345/6789' };
 
-let h: SyncHarness;
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  // Every terminal calls from 127.0.0.1: the per-IP sign-in bucket (10/min by default) would
-  // throttle this scenario's own sign-ins, registrations and invitation acceptances.
-  h = await startSyncHarness({ serverEnv: { ATLAS_RATE_LIMIT_AUTH_PER_MIN: '120' } });
-});
-
-test.afterAll(async () => {
-  if (h) await h.close();
-});
+const harness = harnessPerFile(MANY_SIGN_INS);
 
 test('invite a colleague, join with the link, edit the profile, export and erase personal data', async ({ browser }) => {
   test.setTimeout(300_000);
+  const h = harness();
   const [terminalA, terminalB] = h.terminals;
   const a = await openTerminal(browser, terminalA.url);
 

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditKind } from '../../shared/auth/mfa-schemas';
 import type { Role } from '../../shared/auth/schemas';
-import { AppError } from '../../shared/errors';
 import { createContextInner, type ServerDeps } from '../../server/src/context';
 import { openDatabase, type OpenDatabase } from '../../server/src/db/client';
 import { auditEvents } from '../../server/src/db/schema/index';
@@ -10,6 +9,7 @@ import { createCaller } from '../../server/src/routers/_app';
 import { createServerDeps } from '../../server/src/server-deps';
 import { signAccessToken } from '../../server/src/services/auth/tokens';
 import { backends, type Backend, skippedHere } from './support/backends';
+import { refusal } from './support/refusal';
 
 /**
  * audit.list (issue 6) on BOTH databases: admins and auditors of a company read its security
@@ -32,17 +32,6 @@ describe.each(backends)('audit.list on $name', (backend) => {
   async function as(userId: string, companyId: string, role: Role = 'warehouse') {
     const { token } = await signAccessToken({ userId, companyId, role }, jwtSecret, 600);
     return createCaller(await createContextInner(deps, { authorization: `Bearer ${token}` }));
-  }
-
-  async function refusal(call: Promise<unknown>): Promise<AppError> {
-    try {
-      await call;
-    } catch (err) {
-      const cause = err instanceof AppError ? err : (err as { cause?: unknown }).cause;
-      if (cause instanceof AppError) return cause;
-      throw err;
-    }
-    throw new Error('expected the call to be refused');
   }
 
   const T0 = Date.parse('2030-01-01T00:00:00Z');

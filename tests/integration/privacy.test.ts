@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerEntrySchema, type LedgerEntry } from '../../shared/qa/ledger-entry';
 import { signaturePayload } from '../../shared/qa/signature';
 import { verify } from '../../shared/signing/ed25519';
-import { AppError } from '../../shared/errors';
 import { runReencrypt } from '../../server/src/cli/keys-command';
 import { loadConfig, type ServerConfig } from '../../server/src/config';
 import { createContextInner, type ServerDeps } from '../../server/src/context';
@@ -21,6 +20,7 @@ import { hashPassword } from '../../server/src/services/auth/password';
 import { signedInOrThrow } from '../../server/src/services/auth/sign-in-result';
 import { makeKeyring, type FieldKeyring } from '../../server/src/services/security/field-crypto';
 import { backends, skippedHere, type Backend } from './support/backends';
+import { refusal } from './support/refusal';
 import { applied, coaRecord, personFor, push1, registerOp, signOp, type QaPerson } from './qa-server-people';
 
 const PASSWORD = 'correct horse battery staple';
@@ -62,16 +62,6 @@ describe.each(backends)('data protection on $name', (backend) => {
   async function rows(query: ReturnType<typeof sql>): Promise<Record<string, unknown>[]> {
     const result = (await (database as OpenDatabase).db.execute(query)) as unknown as { rows: Record<string, unknown>[] };
     return result.rows;
-  }
-  async function refusal(call: Promise<unknown>): Promise<AppError> {
-    try {
-      await call;
-    } catch (err) {
-      const cause = err instanceof AppError ? err : (err as { cause?: unknown }).cause;
-      if (cause instanceof AppError) return cause;
-      throw err;
-    }
-    throw new Error('expected the call to be refused');
   }
 
   let admin: QaPerson;

@@ -1,18 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { UserRound } from 'lucide-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { updateProfileInput } from '../../../shared/auth/privacy-schemas';
-import { toFieldIssues } from '../../../shared/zod-issues';
-import { issuesByField, toAppError } from '../../app/app-error';
+import { toAppError } from '../../app/app-error';
 import { useTRPC } from '../../app/trpc';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { Field } from '../../components/field';
+import { blankAsNull, useValidatedSave } from '../../components/use-validated-save';
 import { Confirmation } from '../movements/form-bits';
 
 const FIELDS = ['name', 'phone'] as const;
-type Problems = Partial<Record<(typeof FIELDS)[number], string>>;
 
 /**
  * The person's own name and phone (GDPR Art. 16, rectification). The email is the sign-in name
@@ -34,8 +33,7 @@ export function ProfileCard() {
   );
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
-  const [problems, setProblems] = useState<Problems>({});
-  const [done, setDone] = useState<string | null>(null);
+  const { problems, done, failure, submit } = useValidatedSave({ fields: FIELDS, schema: updateProfileInput, mutation: save, savedMessage: 'Your profile is saved.' });
 
   useEffect(() => {
     if (!profile.data) return;
@@ -43,25 +41,6 @@ export function ProfileCard() {
     setPhone(profile.data.phone ?? '');
   }, [profile.data]);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setDone(null);
-    const parsed = updateProfileInput.safeParse({ name, phone: phone.trim() === '' ? null : phone });
-    if (!parsed.success) {
-      setProblems(issuesByField(toFieldIssues(parsed.error), FIELDS).byField);
-      return;
-    }
-    setProblems({});
-    if (save.isPending) return;
-    try {
-      await save.mutateAsync(parsed.data);
-      setDone('Your profile is saved.');
-    } catch (err) {
-      setProblems(issuesByField(toAppError(err).issues, FIELDS).byField);
-    }
-  }
-
-  const failure = save.error && Object.keys(problems).length === 0 ? toAppError(save.error).message : null;
   return (
     <Card className="p-4" role="region" aria-labelledby="profile-title">
       <h2 id="profile-title" className="mb-2 flex items-center gap-2 text-[14px] font-semibold">
@@ -71,7 +50,7 @@ export function ProfileCard() {
       {profile.isError ? <Alert title="Your profile could not be loaded">{toAppError(profile.error).message}</Alert> : null}
       {failure ? <Alert title="Your profile was not saved" className="mb-2">{failure}</Alert> : null}
       {profile.data ? (
-        <form noValidate onSubmit={(e) => void submit(e)} className="grid max-w-xl grid-cols-2 gap-3">
+        <form noValidate onSubmit={(e) => void submit(e, { name, phone: blankAsNull(phone) })} className="grid max-w-xl grid-cols-2 gap-3">
           <Field label="Full name" autoComplete="name" value={name} error={problems.name} onChange={(e) => setName(e.target.value)} />
           <Field label="Phone" type="tel" autoComplete="tel" inputMode="tel" placeholder="+1 555 010 0199" value={phone} error={problems.phone} onChange={(e) => setPhone(e.target.value)} />
           <Field label="Email" type="email" className="col-span-2" value={profile.data.email} readOnly description="Your sign-in name. Your administrator can change it." />

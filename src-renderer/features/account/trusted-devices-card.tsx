@@ -6,7 +6,7 @@ import { useTRPC } from '../../app/trpc';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
-import { Cell, EmptyRow, HeaderCell, Row, Table } from '../../components/table';
+import { ActionsHeaderCell, Cell, EmptyRow, HeaderCell, Row, Table } from '../../components/table';
 import { formatWhen } from './format-when';
 
 type Device = RouterOutputs['session']['mfaStatus']['trustedDevices'][number];
@@ -32,9 +32,7 @@ export function TrustedDevicesCard({ devices }: { devices: readonly Device[] }) 
             <HeaderCell>Trusted since</HeaderCell>
             <HeaderCell>Last used</HeaderCell>
             <HeaderCell>Expires</HeaderCell>
-            <HeaderCell>
-              <span className="sr-only">Actions</span>
-            </HeaderCell>
+            <ActionsHeaderCell />
           </tr>
         </thead>
         <tbody>

@@ -1,18 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Building2 } from 'lucide-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { updateCompanyProfileInput } from '../../../shared/auth/privacy-schemas';
-import { toFieldIssues } from '../../../shared/zod-issues';
-import { issuesByField, toAppError } from '../../app/app-error';
+import { toAppError } from '../../app/app-error';
 import { useTRPC } from '../../app/trpc';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { Field } from '../../components/field';
+import { blankAsNull, useValidatedSave } from '../../components/use-validated-save';
 import { Confirmation } from '../movements/form-bits';
 
 const FIELDS = ['address', 'licenceNumber'] as const;
-type Problems = Partial<Record<(typeof FIELDS)[number], string>>;
 
 /**
  * The company's address and licence number (a state pharmacy / wholesale distributor licence, a
@@ -30,8 +29,7 @@ export function CompanyProfileCard() {
   );
   const [address, setAddress] = useState('');
   const [licence, setLicence] = useState('');
-  const [problems, setProblems] = useState<Problems>({});
-  const [done, setDone] = useState<string | null>(null);
+  const { problems, done, failure, submit } = useValidatedSave({ fields: FIELDS, schema: updateCompanyProfileInput, mutation: save, savedMessage: 'The company profile is saved.' });
 
   // The form starts from what the server holds, and again after each save.
   useEffect(() => {
@@ -40,26 +38,6 @@ export function CompanyProfileCard() {
     setLicence(profile.data.licenceNumber ?? '');
   }, [profile.data]);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setDone(null);
-    const input = { address: address.trim() === '' ? null : address, licenceNumber: licence.trim() === '' ? null : licence };
-    const parsed = updateCompanyProfileInput.safeParse(input);
-    if (!parsed.success) {
-      setProblems(issuesByField(toFieldIssues(parsed.error), FIELDS).byField);
-      return;
-    }
-    setProblems({});
-    if (save.isPending) return;
-    try {
-      await save.mutateAsync(parsed.data);
-      setDone('The company profile is saved.');
-    } catch (err) {
-      setProblems(issuesByField(toAppError(err).issues, FIELDS).byField);
-    }
-  }
-
-  const failure = save.error && Object.keys(problems).length === 0 ? toAppError(save.error).message : null;
   return (
     <Card className="p-4" role="region" aria-labelledby="company-profile-title">
       <h2 id="company-profile-title" className="mb-1 flex items-center gap-2 text-[14px] font-semibold">
@@ -70,7 +48,7 @@ export function CompanyProfileCard() {
       {profile.isError ? <Alert title="The company profile could not be loaded">{toAppError(profile.error).message}</Alert> : null}
       {failure ? <Alert title="The company profile was not saved" className="mb-2">{failure}</Alert> : null}
       {profile.data ? (
-        <form noValidate onSubmit={(e) => void submit(e)} className="grid max-w-3xl grid-cols-[2fr_1fr] gap-3">
+        <form noValidate onSubmit={(e) => void submit(e, { address: blankAsNull(address), licenceNumber: blankAsNull(licence) })} className="grid max-w-3xl grid-cols-[2fr_1fr] gap-3">
           <Field label="Address" autoComplete="street-address" value={address} error={problems.address} onChange={(e) => setAddress(e.target.value)} />
           <Field
             label="Licence number"

@@ -12,7 +12,7 @@ import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { Field } from '../../components/field';
 import { SelectField } from '../../components/select-field';
-import { Cell, EmptyRow, HeaderCell, Row, Table } from '../../components/table';
+import { ActionsHeaderCell, Cell, EmptyRow, HeaderCell, Row, Table } from '../../components/table';
 import { formatWhen } from '../account/format-when';
 import { inviteLink } from '../auth/invite-link';
 
@@ -77,9 +77,7 @@ export function InviteCard({ serverUrl, onChanged }: { serverUrl: string; onChan
             <HeaderCell>Role</HeaderCell>
             <HeaderCell>Created</HeaderCell>
             <HeaderCell>Expires</HeaderCell>
-            <HeaderCell>
-              <span className="sr-only">Actions</span>
-            </HeaderCell>
+            <ActionsHeaderCell />
           </tr>
         </thead>
         <tbody>

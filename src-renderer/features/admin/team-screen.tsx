@@ -12,7 +12,7 @@ import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { CheckboxField } from '../../components/checkbox-field';
 import { Screen } from '../../components/screen';
-import { Cell, EmptyRow, HeaderCell, Row, Table } from '../../components/table';
+import { ActionsHeaderCell, Cell, EmptyRow, HeaderCell, Row, Table } from '../../components/table';
 import { formatWhen } from '../account/format-when';
 import { Confirmation } from '../movements/form-bits';
 import { CompanyProfileCard } from './company-profile-card';
@@ -83,9 +83,7 @@ export function TeamScreen({ session }: { session: SessionInfo }) {
                 <HeaderCell>Role</HeaderCell>
                 <HeaderCell>Two-step</HeaderCell>
                 <HeaderCell>Joined</HeaderCell>
-                <HeaderCell>
-                  <span className="sr-only">Actions</span>
-                </HeaderCell>
+                <ActionsHeaderCell />
               </tr>
             </thead>
             <tbody>

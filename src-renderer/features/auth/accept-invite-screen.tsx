@@ -1,15 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
-import { ArrowLeft } from 'lucide-react';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/auth/schemas';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Field } from '../../components/field';
-import { Kbd } from '../../components/kbd';
-import { useEscapeKey } from '../../components/use-escape-key';
 import type { ServerState } from '../status/server-indicator';
 import { AuthErrorAlert } from './auth-error-alert';
 import { AuthLayout } from './auth-layout';
 import { ACCEPT_INVITE_FIELDS, validateAcceptInvite } from './auth-validation';
+import { BackToSignIn } from './back-to-sign-in';
 import { isForOtherServer, parsePastedInvite } from './invite-link';
 import { useAuthForm } from './use-auth-form';
 import { useSessionMutations, type SignInChallenge } from './use-session-mutations';
@@ -34,8 +32,6 @@ export function AcceptInviteScreen({ server, onBack, onChallenge }: { server: Se
     clearFailure();
     accept.mutate({ token: parsePastedInvite(token).token, name, password });
   });
-
-  useEscapeKey(onBack, !accept.isPending);
 
   return (
     <AuthLayout title="Join your company on Atlas" subtitle="Paste the invitation your administrator sent you, then choose your name as colleagues should see it and a password." server={server} wide>
@@ -67,14 +63,7 @@ export function AcceptInviteScreen({ server, onBack, onChallenge }: { server: Se
           Join and sign in
         </Button>
       </form>
-      <div className="mt-5 flex items-center justify-between border-t border-line pt-4 text-[13px] text-muted">
-        <Button variant="ghost" size="sm" icon={<ArrowLeft aria-hidden="true" className="size-3.5" />} onClick={onBack} className="-ml-2">
-          Back to sign in
-        </Button>
-        <span className="flex items-center gap-1.5" aria-hidden="true">
-          <Kbd>Esc</Kbd> to go back
-        </span>
-      </div>
+      <BackToSignIn onBack={onBack} busy={accept.isPending} />
     </AuthLayout>
   );
 }

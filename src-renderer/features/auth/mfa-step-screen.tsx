@@ -1,7 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { ArrowLeft } from 'lucide-react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { toAppError } from '../../app/app-error';
+import { useEffect, useState } from 'react';
 import { useTRPC } from '../../app/trpc';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
@@ -10,9 +9,8 @@ import type { ServerState } from '../status/server-indicator';
 import { AuthLayout } from './auth-layout';
 import { CodeField } from './code-field';
 import { LockoutAlert } from './lockout-alert';
-import { lockoutOf, type Lockout } from './lockout';
-import { codeProblem, normaliseCode, type CodeKind } from './mfa-code';
-import { useCountdown } from './use-countdown';
+import type { CodeKind } from './mfa-code';
+import { useCodeEntry } from './use-code-entry';
 import { useSessionMutations } from './use-session-mutations';
 
 /**
@@ -25,23 +23,18 @@ export function MfaStepScreen({ server, expiresAt, onBack }: { server: ServerSta
   const { completeSignIn } = useSessionMutations();
   const verify = useMutation(trpc.session.verifyMfa.mutationOptions());
   const cancel = useMutation(trpc.session.cancelSignIn.mutationOptions());
-  const codeRef = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState<CodeKind>('totp');
-  const [code, setCode] = useState('');
+  const entry = useCodeEntry(kind);
+  const { lockout, locked, failure } = entry;
+  const codeRef = entry.field.ref;
   const [trust, setTrust] = useState(false);
-  const [submitted, setSubmitted] = useState(false);
-  const [serverError, setServerError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<{ message: string; restart: boolean } | null>(null);
-  const [lockout, setLockout] = useState<Lockout | null>(null);
-  const secondsLeft = useCountdown(lockout?.until ?? null);
-  const locked = lockout !== null && secondsLeft > 0;
+  // An expired or unknown MFA step cannot be retried: the password step comes first again.
+  const restart = failure?.code === 'auth/mfa-token-invalid';
 
   // When the wait is over, the field is usable again: put the cursor back in it.
   useEffect(() => {
     if (lockout && !locked) codeRef.current?.focus();
-  }, [lockout, locked]);
-
-  const problem = submitted ? codeProblem(kind, code) : undefined;
+  }, [lockout, locked, codeRef]);
 
   function back() {
     cancel.mutate();
@@ -50,36 +43,13 @@ export function MfaStepScreen({ server, expiresAt, onBack }: { server: ServerSta
 
   function switchKind() {
     setKind(kind === 'totp' ? 'backup' : 'totp');
-    setCode('');
-    setSubmitted(false);
-    setServerError(undefined);
+    entry.clear();
     setTimeout(() => codeRef.current?.focus(), 0);
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (locked || verify.isPending) return;
-    if (codeProblem(kind, code)) {
-      codeRef.current?.focus();
-      return;
-    }
-    setServerError(undefined);
-    setFailure(null);
-    try {
-      const session = await verify.mutateAsync({ code: normaliseCode(kind, code), trustDevice: trust });
-      await completeSignIn(session);
-    } catch (err) {
-      const app = toAppError(err);
-      const lock = lockoutOf(err, Date.now());
-      setCode('');
-      // A fresh, empty field after the server's answer: its message, not "enter a code".
-      setSubmitted(false);
-      if (lock) setLockout(lock);
-      else if (app.code === 'auth/mfa-invalid') setServerError(app.message);
-      else setFailure({ message: app.message, restart: app.code === 'auth/mfa-token-invalid' });
-      codeRef.current?.focus();
-    }
+  async function send(code: string) {
+    const session = await verify.mutateAsync({ code, trustDevice: trust });
+    await completeSignIn(session);
   }
 
   const until = new Date(expiresAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -89,21 +59,21 @@ export function MfaStepScreen({ server, expiresAt, onBack }: { server: ServerSta
       subtitle={kind === 'totp' ? 'Enter the 6-digit code your authenticator app shows for Atlas.' : 'Enter one of the backup codes you saved when you set up two-step verification.'}
       server={server}
     >
-      {lockout && locked ? <LockoutAlert lockout={lockout} secondsLeft={secondsLeft} /> : null}
+      {lockout && locked ? <LockoutAlert lockout={lockout} secondsLeft={entry.secondsLeft} /> : null}
       {failure ? (
-        <Alert title={failure.restart ? 'Sign in again' : 'You are not signed in yet'} className="mb-4">
+        <Alert title={restart ? 'Sign in again' : 'You are not signed in yet'} className="mb-4">
           {failure.message}
         </Alert>
       ) : null}
-      <form noValidate onSubmit={(e) => void submit(e)} className="flex flex-col gap-3.5">
-        <CodeField ref={codeRef} kind={kind} value={code} error={problem ?? serverError} autoFocus disabled={locked} onChange={(v) => { setCode(v); setServerError(undefined); }} />
+      <form noValidate onSubmit={(e) => void entry.submit(e, verify.isPending, send)} className="flex flex-col gap-3.5">
+        <CodeField {...entry.field} autoFocus />
         <CheckboxField
           label="Trust this computer for 30 days"
           description="No code is asked when you sign in on this computer for 30 days. Leave unticked on a shared computer."
           checked={trust}
           onChange={(e) => setTrust(e.target.checked)}
         />
-        <Button type="submit" variant="primary" size="lg" busy={verify.isPending} disabled={locked || failure?.restart} className="mt-1 w-full">
+        <Button type="submit" variant="primary" size="lg" busy={verify.isPending} disabled={locked || restart} className="mt-1 w-full">
           Verify
         </Button>
       </form>

@@ -1,14 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { ArrowLeft } from 'lucide-react';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/auth/schemas';
 import { Button } from '../../components/button';
 import { Field } from '../../components/field';
-import { Kbd } from '../../components/kbd';
-import { useEscapeKey } from '../../components/use-escape-key';
 import type { ServerState } from '../status/server-indicator';
 import { AuthErrorAlert } from './auth-error-alert';
 import { AuthLayout } from './auth-layout';
 import { REGISTER_FIELDS, validateRegister } from './auth-validation';
+import { BackToSignIn } from './back-to-sign-in';
 import { useAuthForm } from './use-auth-form';
 import { useSessionMutations } from './use-session-mutations';
 
@@ -25,8 +23,6 @@ export function RegisterScreen({ server, onBack }: { server: ServerState | null;
     clearFailure();
     register.mutate(input);
   });
-
-  useEscapeKey(onBack, !register.isPending);
 
   return (
     <AuthLayout title="Register your company" subtitle="Create your company’s Atlas account. You become its administrator and can invite colleagues later." server={server}>
@@ -47,14 +43,7 @@ export function RegisterScreen({ server, onBack }: { server: ServerState | null;
           Create company account
         </Button>
       </form>
-      <div className="mt-5 flex items-center justify-between border-t border-line pt-4 text-[13px] text-muted">
-        <Button variant="ghost" size="sm" icon={<ArrowLeft aria-hidden="true" className="size-3.5" />} onClick={onBack} className="-ml-2">
-          Back to sign in
-        </Button>
-        <span className="flex items-center gap-1.5" aria-hidden="true">
-          <Kbd>Esc</Kbd> to go back
-        </span>
-      </div>
+      <BackToSignIn onBack={onBack} busy={register.isPending} />
     </AuthLayout>
   );
 }

@@ -7,7 +7,7 @@ import { Alert } from '../../components/alert';
 import { Badge, type BadgeTone } from '../../components/badge';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
-import { Cell, EmptyRow, HeaderCell, Row, Table } from '../../components/table';
+import { ActionsHeaderCell, Cell, EmptyRow, HeaderCell, Row, Table } from '../../components/table';
 import { formatDateTime } from '../sync/relative-time';
 import { formatCount } from './progress-format';
 import { UndoDialog, type UndoTarget } from './undo-dialog';
@@ -53,9 +53,7 @@ export function ImportHistory() {
               <HeaderCell>Mode</HeaderCell>
               <HeaderCell>Mapping</HeaderCell>
               <HeaderCell>Status</HeaderCell>
-              <HeaderCell>
-                <span className="sr-only">Actions</span>
-              </HeaderCell>
+              <ActionsHeaderCell />
             </tr>
           </thead>
           <tbody>

@@ -19,6 +19,7 @@ import { Confirmation } from '../movements/form-bits';
 import { LedgerStrip } from './ledger-strip';
 import { QaPolicyCard } from './qa-policy-card';
 import { formatUtc } from './qa-format';
+import { passwordProblems, SigningPasswordForm } from './signing-password-form';
 import { TextAreaField } from './text-area-field';
 import { useQaAfterChange, useQaLedger } from './use-qa';
 
@@ -31,14 +32,6 @@ const KEY_STATES: Record<KeyLifecycle, { label: string; tone: BadgeTone; help: s
 
 export function KeyStateBadge({ state }: { state: KeyLifecycle }) {
   return <Badge tone={KEY_STATES[state].tone}>{KEY_STATES[state].label}</Badge>;
-}
-
-/** Client-side checks of a new signing password (the core checks again). */
-export function passwordProblems(password: string, confirm: string): { password?: string; confirm?: string } {
-  const out: { password?: string; confirm?: string } = {};
-  if (password.length < PASSWORD_MIN_LENGTH) out.password = `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
-  if (confirm !== password) out.confirm = 'The two passwords differ.';
-  return out;
 }
 
 /**
@@ -117,7 +110,6 @@ function CreateKey({ onDone }: { onDone: (message: string) => Promise<void> }) {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const problems = submitted ? passwordProblems(password, confirm) : {};
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSubmitted(true);
@@ -142,20 +134,19 @@ function CreateKey({ onDone }: { onDone: (message: string) => Promise<void> }) {
         <li>Your signing password is asked at every signature (21 CFR 11.200). Nobody, not even an administrator, can recover it.</li>
         <li>Choose a password different from your Atlas sign-in password, at least {PASSWORD_MIN_LENGTH} characters.</li>
       </ul>
-      <form noValidate onSubmit={(e) => void submit(e)} className="grid max-w-xl grid-cols-2 gap-3">
-        {create.error ? (
-          <div className="col-span-2">
-            <Alert title="No key was created">{toAppError(create.error).message}</Alert>
-          </div>
-        ) : null}
-        <Field label="Signing password" type="password" autoComplete="new-password" value={password} error={problems.password} onChange={(e) => setPassword(e.target.value)} />
-        <Field label="Confirm signing password" type="password" autoComplete="new-password" value={confirm} error={problems.confirm} onChange={(e) => setConfirm(e.target.value)} />
-        <div className="col-span-2">
-          <Button type="submit" variant="primary" busy={create.isPending}>
-            Create signing key
-          </Button>
-        </div>
-      </form>
+      <SigningPasswordForm
+        label="Signing password"
+        password={password}
+        confirm={confirm}
+        onPasswordChange={setPassword}
+        onConfirmChange={setConfirm}
+        submitted={submitted}
+        error={create.error}
+        errorTitle="No key was created"
+        busy={create.isPending}
+        submitLabel="Create signing key"
+        onSubmit={(e) => void submit(e)}
+      />
     </Card>
   );
 }
@@ -170,7 +161,6 @@ function MyKey({ keyView, onDone }: { keyView: QaKey; onDone: (message: string) 
   const [confirm, setConfirm] = useState('');
   const [reason, setReason] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const problems = submitted ? passwordProblems(newPassword, confirm) : {};
   const state = KEY_STATES[keyView.state];
 
   async function submitRotate(event: FormEvent<HTMLFormElement>) {
@@ -233,21 +223,22 @@ function MyKey({ keyView, onDone }: { keyView: QaKey; onDone: (message: string) 
         </div>
       ) : null}
       {mode === 'rotate' ? (
-        <form noValidate onSubmit={(e) => void submitRotate(e)} className="mt-3 grid max-w-xl grid-cols-2 gap-3">
-          {rotate.error ? (
-            <div className="col-span-2">
-              <Alert title="The key was not rotated">{toAppError(rotate.error).message}</Alert>
-            </div>
-          ) : null}
+        <SigningPasswordForm
+          label="New signing password"
+          password={newPassword}
+          confirm={confirm}
+          onPasswordChange={setNewPassword}
+          onConfirmChange={setConfirm}
+          submitted={submitted}
+          error={rotate.error}
+          errorTitle="The key was not rotated"
+          busy={rotate.isPending}
+          submitLabel="Create replacement key"
+          onSubmit={(e) => void submitRotate(e)}
+          className="mt-3"
+        >
           <Field label="Current signing password" type="password" autoComplete="off" className="col-span-2" value={password} error={submitted && password === '' ? 'Enter your current signing password.' : undefined} onChange={(e) => setPassword(e.target.value)} />
-          <Field label="New signing password" type="password" autoComplete="new-password" value={newPassword} error={problems.password} onChange={(e) => setNewPassword(e.target.value)} />
-          <Field label="Confirm new signing password" type="password" autoComplete="new-password" value={confirm} error={problems.confirm} onChange={(e) => setConfirm(e.target.value)} />
-          <div className="col-span-2">
-            <Button type="submit" variant="primary" busy={rotate.isPending}>
-              Create replacement key
-            </Button>
-          </div>
-        </form>
+        </SigningPasswordForm>
       ) : null}
       {mode === 'revoke' ? (
         <form noValidate onSubmit={(e) => void submitRevoke(e)} className="mt-3 flex max-w-xl flex-col gap-3">

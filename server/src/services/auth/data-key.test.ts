@@ -1,21 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../../db/client';
-import { migrateDatabase } from '../../db/migrate';
+import { describe, expect, it } from 'vitest';
 import { instanceSecrets } from '../../db/schema/index';
+import { freshDatabasePerTest } from '../../testing/fresh-database';
 import { decryptField, encryptField } from '../security/field-crypto';
 import { resolveBlindIndexKey, resolveDataKeyring } from './data-key';
 import { hashBackupCode, normaliseBackupCode } from './mfa';
 
-let database: OpenDatabase | undefined;
-afterEach(async () => {
-  await database?.close();
-  database = undefined;
-});
-async function fresh(): Promise<OpenDatabase> {
-  database = await openDatabase({ pgliteDir: 'memory://', databaseUrl: undefined });
-  await migrateDatabase(database);
-  return database;
-}
+const fresh = freshDatabasePerTest();
 
 describe('resolveDataKeyring', () => {
   it('uses the configured key (ATLAS_DATA_KEY) and stores nothing', async () => {

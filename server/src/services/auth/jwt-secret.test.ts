@@ -1,20 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../../db/client';
-import { migrateDatabase } from '../../db/migrate';
+import { describe, expect, it } from 'vitest';
 import { instanceSecrets } from '../../db/schema/index';
+import { freshDatabasePerTest } from '../../testing/fresh-database';
 import { resolveJwtSecret } from './jwt-secret';
 
-let database: OpenDatabase | undefined;
-afterEach(async () => {
-  await database?.close();
-  database = undefined;
-});
-
-async function fresh(): Promise<OpenDatabase> {
-  database = await openDatabase({ pgliteDir: 'memory://', databaseUrl: undefined });
-  await migrateDatabase(database);
-  return database;
-}
+const fresh = freshDatabasePerTest();
 
 describe('resolveJwtSecret', () => {
   it('uses ATLAS_JWT_SECRET when given and stores nothing', async () => {

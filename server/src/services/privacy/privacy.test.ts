@@ -1,24 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../../db/client';
-import { migrateDatabase } from '../../db/migrate';
+import { describe, expect, it } from 'vitest';
 import { companies, invitations, users } from '../../db/schema/index';
+import { freshDatabasePerTest } from '../../testing/fresh-database';
 import { makeKeyring } from '../security/field-crypto';
 import { backfillEmailEncryption } from './backfill';
 import { createPiiCodec, isSealed } from './pii';
 import { reencryptAll } from './reencrypt';
 
-let database: OpenDatabase | undefined;
-afterEach(async () => {
-  await database?.close();
-  database = undefined;
-});
-async function fresh(): Promise<OpenDatabase> {
-  database = await openDatabase({ pgliteDir: 'memory://', databaseUrl: undefined });
-  await migrateDatabase(database);
-  return database;
-}
+const fresh = freshDatabasePerTest();
 const key = () => Uint8Array.from(randomBytes(32));
 
 describe('PII codec', () => {
