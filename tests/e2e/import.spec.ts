@@ -17,7 +17,8 @@ const PRODUCTS = [
   { ndc: '68180-0513-01', name: 'Lisinopril 10 mg Tabletten' },
   { ndc: '00904-6730-61', name: 'Omeprazol 20 mg Kapseln' },
 ];
-const ROWS = 200;
+// More lots than a broad stock search looks at (SEARCH_CANDIDATES, 200), to see it say so.
+const ROWS = 240;
 /** The row (1-based, below the header) whose expiry is 31 February. */
 const BAD_ROW = 57;
 const lotOf = (i: number) => `CH24-${String(i + 85).padStart(4, '0')}`;
@@ -153,8 +154,16 @@ test('a German stock list is mapped, corrected in place, imported, found in stoc
   // The stock screen has the lot of the corrected row, with the corrected expiry.
   await page.getByRole('link', { name: 'See the stock' }).click();
   await expect(page.getByRole('heading', { name: 'Stock', exact: true })).toBeVisible();
+  // Every imported lot number starts "CH24": the search looks at the first 200 and says so.
+  await page.getByLabel('Search stock').fill('CH24');
+  const capped = page.getByRole('status').filter({ hasText: 'Many lots match “CH24”: only the first 200 found are shown' });
+  await expect(capped).toBeVisible();
+  await expect(capped).toContainText('Add a strength, a lot number or an NDC');
+  await expect(page.getByText('200 lines', { exact: true })).toBeVisible();
+  await page.screenshot({ path: shots('import-stock-broad-search') });
   await page.getByLabel('Search stock').fill(lotOf(BAD_ROW));
-  // The search narrows the 200 imported lines to that one lot.
+  await expect(capped).toBeHidden();
+  // The search narrows the imported lines to that one lot.
   await expect(page.getByText('1 line', { exact: true })).toBeVisible();
   const stockRow = page.getByRole('row', { name: new RegExp(lotOf(BAD_ROW)) });
   await expect(stockRow).toBeVisible();
