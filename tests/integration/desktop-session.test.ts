@@ -8,6 +8,7 @@ import { timeStep, totp } from '../../server/src/services/security/totp';
 import { startServer, type RunningServer } from '../../server/src/start';
 import { loadDesktopConfig, type DesktopConfig } from '../../src-main/core/config';
 import { createDesktopCore, type RunningDesktopCore } from '../../src-main/core/create-desktop-core';
+import { SEARCH_CANDIDATES } from '../../src-main/core/inventory/stock-query';
 import { OsKeychain } from '../../src-main/core/keystore/os-keychain';
 import { openReplica, replicaKeyName } from '../../src-main/core/replica/open-replica';
 import { ReplicaWriter } from '../../src-main/core/replica/replica-writer';
@@ -75,7 +76,7 @@ describe.runIf(keychainAvailable).each(backends)('desktop session against the se
   });
 
   it('shows the empty stock screen from the encrypted replica', async () => {
-    expect(await desktop().stock.list.query({})).toEqual({ rows: [], total: 0 });
+    expect(await desktop().stock.list.query({})).toEqual({ rows: [], total: 0, searchCapped: false, candidates: SEARCH_CANDIDATES });
     const status = await desktop().app.status.query();
     expect(status).toMatchObject({ keychain: { available: true }, replica: { open: true, cipher: 'ChaCha20-Poly1305' } });
   });
@@ -172,7 +173,7 @@ describe.runIf(keychainAvailable).each(backends)('desktop session against the se
   it('keeps the signed-in desktop usable offline and says plainly when the server is unreachable', async () => {
     await server.close();
     expect((await desktop().session.current.query())?.user.email).toBe(account.email);
-    expect(await desktop().stock.list.query({})).toEqual({ rows: [], total: 0 });
+    expect(await desktop().stock.list.query({})).toEqual({ rows: [], total: 0, searchCapped: false, candidates: SEARCH_CANDIDATES });
     await expect(desktop().session.signIn.mutate({ email: account.email, password: account.password })).rejects.toMatchObject({
       shape: { data: { app: { code: 'server/unreachable', message: expect.stringContaining(server.url) } } },
     });
