@@ -200,7 +200,8 @@ describe('loadConfig: field-encryption keys (issue 6, Data protection)', () => {
     expect(config.dataKeys?.activeKeyId).toBe('k2');
     expect([...(config.dataKeys?.keys.keys() ?? [])]).toEqual(['k2', 'k1']);
     expect(config.dataKeys?.keys.get('k1')).toEqual(Uint8Array.from(Buffer.alloc(32, 1)));
-    expect(config.blindIndexKey).toEqual(Uint8Array.from(Buffer.alloc(32, 9)));
+    expect(config.blindIndexKeys?.activeKeyId).toBe('i1');
+    expect(config.blindIndexKeys?.keys.get('i1')).toEqual(Uint8Array.from(Buffer.alloc(32, 9)));
   });
 
   it('keeps ATLAS_DATA_KEY as the single-key shorthand for k1, and refuses both at once', () => {
@@ -214,7 +215,15 @@ describe('loadConfig: field-encryption keys (issue 6, Data protection)', () => {
     const short = configError(() => loadConfig({ ATLAS_DATA_KEYS: `k1:${Buffer.alloc(48, 1).toString('base64')}` }));
     expect(short.message).toMatch(/key "k1" must be exactly 32 bytes \(AES-256\); it decodes to 48 bytes/);
     expect(short.message).not.toContain(Buffer.alloc(48, 1).toString('base64'));
-    expect(configError(() => loadConfig({ ATLAS_BLIND_INDEX_KEY: 'not a key!' })).message).toMatch(/ATLAS_BLIND_INDEX_KEY must be hex or base64/);
+    expect(configError(() => loadConfig({ ATLAS_BLIND_INDEX_KEY: 'not a key!' })).message).toMatch(/ATLAS_BLIND_INDEX_KEY key "i1" must be hex or base64/);
+    expect(configError(() => loadConfig({ ATLAS_BLIND_INDEX_KEYS: `i1:${Buffer.alloc(48, 1).toString('base64')}` })).message).toMatch(/ATLAS_BLIND_INDEX_KEYS key "i1" must be exactly 32 bytes \(HMAC-SHA256\)/);
+  });
+
+  it('reads ATLAS_BLIND_INDEX_KEYS for an index-key rotation (the first computes new values), and refuses it beside ATLAS_BLIND_INDEX_KEY', () => {
+    const config = loadConfig({ ATLAS_BLIND_INDEX_KEYS: `i2:${key(7)},i1:${key(9)}` });
+    expect(config.blindIndexKeys?.activeKeyId).toBe('i2');
+    expect([...(config.blindIndexKeys?.keys.keys() ?? [])]).toEqual(['i2', 'i1']);
+    expect(configError(() => loadConfig({ ATLAS_BLIND_INDEX_KEY: key(9), ATLAS_BLIND_INDEX_KEYS: `i2:${key(7)}` })).message).toMatch(/ATLAS_BLIND_INDEX_KEY and ATLAS_BLIND_INDEX_KEYS are both set/);
   });
 
   it('refuses to start in production without the data keys and the blind-index key', () => {

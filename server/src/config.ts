@@ -35,8 +35,13 @@ export interface ServerConfig {
    * `undefined` = generate one into the database (dev/test only).
    */
   dataKeys: FieldKeyring | undefined;
-  /** HMAC-SHA256 key of the email blind index (ATLAS_BLIND_INDEX_KEY); `undefined` = generated (dev/test only). */
-  blindIndexKey: Uint8Array | undefined;
+  /**
+   * HMAC-SHA256 keys of the email blind index, from ATLAS_BLIND_INDEX_KEYS (or the single-key
+   * ATLAS_BLIND_INDEX_KEY): the first computes new index values, the others still find rows
+   * indexed before a rotation until `atlas keys reencrypt` recomputes them. `undefined` =
+   * generated (dev/test only).
+   */
+  blindIndexKeys: FieldKeyring | undefined;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   /** Exact origins allowed to call the API from a browser; empty means no CORS headers at all. */
@@ -109,6 +114,7 @@ const envSchema = z.object({
   ATLAS_LEDGER_SIGNING_KEY: optional(z.string().trim()),
   ATLAS_DATA_KEYS: optional(z.string().trim()),
   ATLAS_DATA_KEY: optional(z.string().trim()),
+  ATLAS_BLIND_INDEX_KEYS: optional(z.string().trim()),
   ATLAS_BLIND_INDEX_KEY: optional(z.string().trim()),
   // RFC 8725 §3.10 / OWASP: access tokens are bearer credentials; keep them short-lived (max one day here).
   ATLAS_ACCESS_TOKEN_TTL_SECONDS: optional(integer(30, 86_400)),
@@ -186,19 +192,14 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     problems.push('ATLAS_LEDGER_SIGNING_KEY is required when NODE_ENV=production (generate one with `openssl rand -base64 32`)');
   }
 
-  const dataKeys = parseDataKeys(e.ATLAS_DATA_KEYS, e.ATLAS_DATA_KEY, problems);
+  const dataKeys = parseKeyList(DATA_KEYS, e.ATLAS_DATA_KEYS, e.ATLAS_DATA_KEY, problems);
   if (!dataKeys && nodeEnv === 'production' && !problems.some((p) => p.startsWith('ATLAS_DATA_KEY'))) {
     // Issue 6: the encryption key comes from config; a key kept in the database it protects would
     // be in every backup and replica beside the ciphertext (OWASP ASVS 5.0 11.1.1 / 13.3.1).
     problems.push('ATLAS_DATA_KEYS is required when NODE_ENV=production (e.g. `k1:` followed by the output of `openssl rand -base64 32`)');
   }
-  let blindIndexKey: Uint8Array | undefined;
-  if (e.ATLAS_BLIND_INDEX_KEY !== undefined) {
-    const decoded = decodeSecret(e.ATLAS_BLIND_INDEX_KEY);
-    if (typeof decoded === 'string') problems.push(`ATLAS_BLIND_INDEX_KEY ${decoded}`);
-    else if (decoded.length !== MIN_SECRET_BYTES) problems.push(`ATLAS_BLIND_INDEX_KEY must be exactly 32 bytes; it decodes to ${decoded.length} bytes`);
-    else blindIndexKey = decoded;
-  } else if (nodeEnv === 'production') {
+  const blindIndexKeys = parseKeyList(INDEX_KEYS, e.ATLAS_BLIND_INDEX_KEYS, e.ATLAS_BLIND_INDEX_KEY, problems);
+  if (!blindIndexKeys && nodeEnv === 'production' && !problems.some((p) => p.startsWith('ATLAS_BLIND_INDEX_KEY'))) {
     problems.push('ATLAS_BLIND_INDEX_KEY is required when NODE_ENV=production (generate one with `openssl rand -base64 32`; keep it apart from the data keys)');
   }
 
@@ -233,7 +234,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     jwtSecret,
     ledgerSigningSeed,
     dataKeys,
-    blindIndexKey,
+    blindIndexKeys,
     accessTokenTtlSeconds: e.ATLAS_ACCESS_TOKEN_TTL_SECONDS ?? 900,
     refreshTokenTtlDays: e.ATLAS_REFRESH_TOKEN_TTL_DAYS ?? 30,
     corsOrigins,
@@ -287,27 +288,39 @@ function expandHome(path: string): string {
 }
 
 // Never echo a secret (a JWT key, a password inside a connection URL) back into a log or terminal.
-const SECRET_KEYS = new Set(['ATLAS_JWT_SECRET', 'ATLAS_LEDGER_SIGNING_KEY', 'ATLAS_DATA_KEYS', 'ATLAS_DATA_KEY', 'ATLAS_BLIND_INDEX_KEY', 'DATABASE_URL', 'ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL']);
+const SECRET_KEYS = new Set(['ATLAS_JWT_SECRET', 'ATLAS_LEDGER_SIGNING_KEY', 'ATLAS_DATA_KEYS', 'ATLAS_DATA_KEY', 'ATLAS_BLIND_INDEX_KEYS', 'ATLAS_BLIND_INDEX_KEY', 'DATABASE_URL', 'ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL']);
 function quote(key: string, value: string | undefined): string {
   if (value === undefined) return 'nothing';
   if (SECRET_KEYS.has(key)) return 'a value that is not shown because it may hold a secret';
   return value.length > 60 ? `"${value.slice(0, 57)}..."` : JSON.stringify(value);
 }
 
+/** A keyring variable and its single-key shorthand: the data keys (AES-256) and the blind-index keys (HMAC-SHA256). */
+interface KeyListSpec {
+  list: string;
+  single: string;
+  /** The key id the single-key variable stands for. */
+  singleId: string;
+  purpose: string;
+}
+const DATA_KEYS: KeyListSpec = { list: 'ATLAS_DATA_KEYS', single: 'ATLAS_DATA_KEY', singleId: 'k1', purpose: 'AES-256' };
+const INDEX_KEYS: KeyListSpec = { list: 'ATLAS_BLIND_INDEX_KEYS', single: 'ATLAS_BLIND_INDEX_KEY', singleId: 'i1', purpose: 'HMAC-SHA256' };
+
 /**
  * ATLAS_DATA_KEYS = "keyId:key,keyId2:key" (each key 32 bytes, hex or base64): the first is the
  * active key for new writes, the others only decrypt values written before a rotation (then
  * `atlas keys reencrypt` moves them to the active key and the old one can be removed).
  * ATLAS_DATA_KEY = one key, a shorthand for `k1:<key>`. Setting both is refused (which would win?).
+ * ATLAS_BLIND_INDEX_KEYS / ATLAS_BLIND_INDEX_KEY work the same way for the blind-index keys.
  */
-function parseDataKeys(list: string | undefined, single: string | undefined, problems: string[]): FieldKeyring | undefined {
+function parseKeyList(spec: KeyListSpec, list: string | undefined, single: string | undefined, problems: string[]): FieldKeyring | undefined {
   if (list !== undefined && single !== undefined) {
-    problems.push('ATLAS_DATA_KEY and ATLAS_DATA_KEYS are both set; keep only ATLAS_DATA_KEYS (ATLAS_DATA_KEY is the same as ATLAS_DATA_KEYS=k1:<key>)');
+    problems.push(`${spec.single} and ${spec.list} are both set; keep only ${spec.list} (${spec.single} is the same as ${spec.list}=${spec.singleId}:<key>)`);
     return undefined;
   }
-  const text = list ?? (single === undefined ? undefined : `k1:${single}`);
+  const text = list ?? (single === undefined ? undefined : `${spec.singleId}:${single}`);
   if (text === undefined) return undefined;
-  const name = list !== undefined ? 'ATLAS_DATA_KEYS' : 'ATLAS_DATA_KEY';
+  const name = list !== undefined ? spec.list : spec.single;
   const entries = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
   const keys: Record<string, Uint8Array> = {};
   let active: string | undefined;
@@ -328,7 +341,7 @@ function parseDataKeys(list: string | undefined, single: string | undefined, pro
       return undefined;
     }
     if (decoded.length !== MIN_SECRET_BYTES) {
-      problems.push(`${name} key "${id}" must be exactly 32 bytes (AES-256); it decodes to ${decoded.length} bytes`);
+      problems.push(`${name} key "${id}" must be exactly 32 bytes (${spec.purpose}); it decodes to ${decoded.length} bytes`);
       return undefined;
     }
     keys[id] = decoded;

@@ -5,7 +5,7 @@ import { migrateDatabase } from './db/migrate';
 import type { AnthropicClientFactory } from './services/ai/anthropic-client';
 import { createImportMappingService } from './services/ai/import-mapping';
 import { createAuthService } from './services/auth/auth-service';
-import { resolveBlindIndexKey, resolveDataKeyring } from './services/auth/data-key';
+import { resolveBlindIndexKeyring, resolveDataKeyring } from './services/auth/data-key';
 import { resolveJwtSecret } from './services/auth/jwt-secret';
 import { createCompanyService } from './services/company/company-service';
 import { LedgerStore } from './services/ledger/ledger-store';
@@ -23,8 +23,8 @@ export interface ServerDepsOptions {
   now?: () => Date;
   /** The field-encryption keys (else config.dataKeys, else a generated development key). */
   dataKey?: Uint8Array | FieldKeyring;
-  /** The blind-index key (else config.blindIndexKey, else a generated development key). */
-  blindIndexKey?: Uint8Array;
+  /** The blind-index keys (else config.blindIndexKeys, else a generated development key). */
+  blindIndexKeys?: Uint8Array | FieldKeyring;
 }
 
 /**
@@ -40,8 +40,8 @@ export async function createServerDeps(
   const jwtSecret = await resolveJwtSecret(database.db, config);
   // One keyring for every encrypted column (PII, TOTP secrets): ATLAS_DATA_KEYS, or generated outside production.
   const keyring = await resolveDataKeyring(database.db, { nodeEnv: config.nodeEnv, dataKey: options.dataKey ?? config.dataKeys });
-  const indexKey = await resolveBlindIndexKey(database.db, { nodeEnv: config.nodeEnv, blindIndexKey: options.blindIndexKey ?? config.blindIndexKey });
-  const pii = createPiiCodec(keyring, indexKey);
+  const indexKeys = await resolveBlindIndexKeyring(database.db, { nodeEnv: config.nodeEnv, blindIndexKeys: options.blindIndexKeys ?? config.blindIndexKeys });
+  const pii = createPiiCodec(keyring, indexKeys);
   // Before serving: emails stored in clear by a server from before the encryption are encrypted
   // and indexed (idempotent; a no-op once done), so sign-in by the blind index finds everyone.
   await backfillEmailEncryption(database.db, pii);

@@ -41,15 +41,19 @@ describe.each(backends)('data protection on $name', (backend) => {
   let deps: ServerDeps;
   const k1 = Uint8Array.from(randomBytes(32));
   const k2 = Uint8Array.from(randomBytes(32));
-  const indexKey = Uint8Array.from(randomBytes(32));
+  const i1 = Uint8Array.from(randomBytes(32));
   const ring1 = makeKeyring('k1', { k1 });
   const ring2 = makeKeyring('k2', { k2, k1 });
   const ring2only = makeKeyring('k2', { k2 });
-  const config = (keys: FieldKeyring): ServerConfig => ({ ...store.config(), dataKeys: keys, blindIndexKey: indexKey });
+  // The blind-index keys rotate the same way: i2 new, i1 still finding rows indexed before.
+  const indexRing1 = makeKeyring('i1', { i1 });
+  const indexRing2 = makeKeyring('i2', { i2: Uint8Array.from(randomBytes(32)), i1 });
+  const indexRing2only = makeKeyring('i2', { i2: indexRing2.keys.get('i2')! });
+  const config = (keys: FieldKeyring, indexKeys = indexRing1): ServerConfig => ({ ...store.config(), dataKeys: keys, blindIndexKeys: indexKeys });
 
-  async function start(keys: FieldKeyring) {
-    database = await openDatabase(config(keys));
-    deps = (await createServerDeps(database, config(keys))).deps;
+  async function start(keys: FieldKeyring, indexKeys = indexRing1) {
+    database = await openDatabase(config(keys, indexKeys));
+    deps = (await createServerDeps(database, config(keys, indexKeys))).deps;
   }
   async function stop() {
     await deps?.pokes.close();
@@ -243,33 +247,40 @@ describe.each(backends)('data protection on $name', (backend) => {
     expect(await verify(b64(approval.signature.signature), signaturePayload(approvedRecord, approval.signature.manifestation), b64(key.publicKey))).toBe(true);
   });
 
-  it('rotates keys without downtime: readable under the new keyring, reencrypt moves everything, then the old key can go', async () => {
+  it('rotates keys without downtime: readable under the new keyrings, reencrypt moves everything, then the old keys can go', async () => {
     await stop();
-    await start(ring2);
+    await start(ring2, indexRing2);
+    // Sign-in finds a person indexed under the old index key i1 (every configured key is a candidate).
     expect((await signIn('alice@acme.example')).user.email).toBe('alice@acme.example');
     expect(await (await as('ada@acme.example')).api.company.profile()).toMatchObject({ licenceNumber: 'WDA(H) 12345' });
+    // A new account with an email indexed under i1 is still refused, though its i2 index value is new.
+    const again = await refusal((await anon()).auth.register({ companyName: 'Copy Co', name: 'Alice Again', email: 'ALICE@acme.example', password: PASSWORD }));
+    expect(again.code).toBe('auth/email-taken');
     const [before] = await rows(sql`select count(*)::int as n from users where email like 'v1.k1.%'`);
     expect(Number(before?.n)).toBeGreaterThan(0);
+    const [indexed] = await rows(sql`select (select count(*)::int from users) + (select count(*)::int from invitations where email_index is not null) as n`);
 
     // On PostgreSQL the servers keep running during the rotation; embedded PGlite has one process.
     if (database?.kind === 'pglite') await stop();
     const lines: string[] = [];
-    const counts = await runReencrypt(config(ring2), { batchSize: 2, say: (l) => lines.push(l) });
+    const { reencrypted: counts, reindexed } = await runReencrypt(config(ring2, indexRing2), { batchSize: 2, say: (l) => lines.push(l) });
     expect(counts.find((c) => c.column === 'users.email')?.reencrypted).toBe(Number(before?.n));
     expect(counts.find((c) => c.column === 'companies.address')?.reencrypted).toBe(1);
-    expect(lines.at(-1)).toMatch(/re-encrypted/);
-    if (!database) await start(ring2);
+    expect(reindexed.reduce((n, r) => n + r.reindexed, 0)).toBe(Number(indexed?.n));
+    expect(lines.at(-1)).toMatch(/index values? recomputed/);
+    if (!database) await start(ring2, indexRing2);
     for (const [table, column] of [['users', 'email'], ['users', 'phone'], ['invitations', 'email'], ['companies', 'address'], ['companies', 'licence_number']] as const) {
       const left = await rows(sql.raw(`select count(*)::int as n from ${table} where ${column} is not null and ${column} not like 'v1.k2.%'`));
       expect(left[0]?.n, `${table}.${column}`).toBe(0);
     }
     // A second run finds nothing left to do.
     if (database?.kind === 'pglite') await stop();
-    expect((await runReencrypt(config(ring2), { say: () => undefined })).every((c) => c.reencrypted === 0)).toBe(true);
+    const second = await runReencrypt(config(ring2, indexRing2), { say: () => undefined });
+    expect(second.reencrypted.every((c) => c.reencrypted === 0) && second.reindexed.every((c) => c.reindexed === 0)).toBe(true);
 
-    // The old key removed: everything still reads.
+    // The old keys removed: everything still reads, and everyone is still found by email.
     await stop();
-    await start(ring2only);
+    await start(ring2only, indexRing2only);
     const ada = await as('ada@acme.example');
     expect((await ada.api.company.members()).map((m) => m.email).sort()).toEqual(['ada@acme.example', 'alice@acme.example', 'rob@acme.example']);
     expect(await ada.api.company.profile()).toMatchObject({ address: '1 Main Street, Springfield', licenceNumber: 'WDA(H) 12345' });
@@ -281,7 +292,7 @@ describe.each(backends)('data protection on $name', (backend) => {
   it('refuses to start in production without the data keys', async () => {
     expect(() => loadConfig({ NODE_ENV: 'production', ATLAS_JWT_SECRET: 'ab'.repeat(32), ATLAS_LEDGER_SIGNING_KEY: 'cd'.repeat(32) })).toThrow(/ATLAS_DATA_KEYS is required when NODE_ENV=production/);
     await stop();
-    const prod: ServerConfig = { ...store.config(), nodeEnv: 'production', jwtSecret: k1, ledgerSigningSeed: k2, dataKeys: undefined, blindIndexKey: undefined };
+    const prod: ServerConfig = { ...store.config(), nodeEnv: 'production', jwtSecret: k1, ledgerSigningSeed: k2, dataKeys: undefined, blindIndexKeys: undefined };
     const db = await openDatabase(prod);
     try {
       await expect(createServerDeps(db, prod)).rejects.toMatchObject({ code: 'config/invalid', message: expect.stringMatching(/ATLAS_DATA_KEYS is required/) });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { MfaEnrolment, MfaStatus, SignedIn, SignInResult, SignInWithDeviceInput } from '../../../../shared/auth/mfa-schemas';
 import type { AddMemberInput, RegisterInput, SessionCompany, SessionTokens, SessionUser } from '../../../../shared/auth/schemas';
 import { AppError } from '../../../../shared/errors';
@@ -58,6 +58,27 @@ export function createAuthService({ db, config, jwtSecret, keyring, pii, now = (
   function newUser(email: string, name: string, passwordHash: string) {
     const id = randomUUID();
     return { id, email: pii.seal('users.email', id, email), emailIndex: pii.index('users.email', email), name, passwordHash };
+  }
+
+  /**
+   * Inserts a new person's users row. The unique index on email_index refuses a duplicate among
+   * values made with the active index key; a row indexed under an older key (after a rotation,
+   * before `atlas keys reencrypt` recomputed it) has another value, so every candidate is looked
+   * up first. The same message either way.
+   */
+  async function insertUser(tx: Executor, email: string, name: string, passwordHash: string, takenMessage: string): Promise<{ id: string; name: string }> {
+    const taken = () => new AppError('auth/email-taken', takenMessage, { issues: [{ path: 'email', message: 'An account with this email already exists.' }] });
+    const [existing] = await tx.select({ id: users.id }).from(users).where(inArray(users.emailIndex, pii.indexCandidates('users.email', email))).limit(1);
+    if (existing) throw taken();
+    try {
+      const [user] = await tx.insert(users).values(newUser(email, name, passwordHash)).returning({ id: users.id, name: users.name });
+      if (!user) throw new Error('insert returned no row');
+      return user;
+    } catch (err) {
+      // Two registrations of one email at the same moment: the unique index decides.
+      if (isUniqueViolation(err, 'users_email_index_unique')) throw taken();
+      throw err;
+    }
   }
 
   async function session(user: SessionUser, company: SessionCompany, refresh: IssuedRefreshToken): Promise<SessionTokens> {
@@ -146,27 +167,16 @@ export function createAuthService({ db, config, jwtSecret, keyring, pii, now = (
       assertAcceptablePassword(input.password, input);
       // Hash outside the transaction: it is deliberately slow and must not hold a connection.
       const passwordHash = await hashPassword(input.password);
-      try {
-        const created = await db.transaction(async (tx) => {
-          const [company] = await tx.insert(companies).values({ name: input.companyName }).returning();
-          const [user] = await tx.insert(users).values(newUser(input.email, input.name, passwordHash)).returning({ id: users.id, name: users.name });
-          if (!company || !user) throw new Error('insert returned no row');
-          await tx.insert(memberships).values({ companyId: company.id, userId: user.id, role: 'admin' });
-          await tx.insert(companyVersions).values({ companyId: company.id, version: 0 });
-          const refresh = await issueRefreshToken(tx, { companyId: company.id, userId: user.id }, config.refreshTokenTtlDays);
-          return { company, user, refresh };
-        });
-        const { company, user, refresh } = created;
-        return session({ id: user.id, email: input.email, name: user.name, role: 'admin' }, { id: company.id, name: company.name }, refresh);
-      } catch (err) {
-        // The blind index's unique constraint decides a duplicate (the ciphertexts all differ).
-        if (isUniqueViolation(err, 'users_email_index_unique')) {
-          throw new AppError('auth/email-taken', 'An account with this email already exists. Sign in instead.', {
-            issues: [{ path: 'email', message: 'An account with this email already exists.' }],
-          });
-        }
-        throw err;
-      }
+      const { company, user, refresh } = await db.transaction(async (tx) => {
+        const [company] = await tx.insert(companies).values({ name: input.companyName }).returning();
+        if (!company) throw new Error('insert returned no row');
+        const user = await insertUser(tx, input.email, input.name, passwordHash, 'An account with this email already exists. Sign in instead.');
+        await tx.insert(memberships).values({ companyId: company.id, userId: user.id, role: 'admin' });
+        await tx.insert(companyVersions).values({ companyId: company.id, version: 0 });
+        const refresh = await issueRefreshToken(tx, { companyId: company.id, userId: user.id }, config.refreshTokenTtlDays);
+        return { company, user, refresh };
+      });
+      return session({ id: user.id, email: input.email, name: user.name, role: 'admin' }, { id: company.id, name: company.name }, refresh);
     },
 
     /**
@@ -176,7 +186,7 @@ export function createAuthService({ db, config, jwtSecret, keyring, pii, now = (
      */
     async signIn(input: SignInWithDeviceInput, origin: Origin = {}): Promise<SignInResult> {
       // Looked up by the keyed blind index: the column itself holds only ciphertext.
-      const [user] = await db.select().from(users).where(eq(users.emailIndex, pii.index('users.email', input.email)));
+      const [user] = await db.select().from(users).where(inArray(users.emailIndex, pii.indexCandidates('users.email', input.email)));
       const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
       const member = user ? await firstMembership(db, user.id) : undefined;
       if (!user || !ok || !member) {
@@ -313,21 +323,11 @@ export function createAuthService({ db, config, jwtSecret, keyring, pii, now = (
       if (me.role !== 'admin') throw new AppError('auth/forbidden', 'Only an administrator can add people to the company.');
       assertAcceptablePassword(input.password, input);
       const passwordHash = await hashPassword(input.password);
-      try {
-        return await db.transaction(async (tx) => {
-          const [user] = await tx.insert(users).values(newUser(input.email, input.name, passwordHash)).returning({ id: users.id });
-          if (!user) throw new Error('insert returned no row');
-          await tx.insert(memberships).values({ companyId: claims.companyId, userId: user.id, role: input.role });
-          return { userId: user.id };
-        });
-      } catch (err) {
-        if (isUniqueViolation(err, 'users_email_index_unique')) {
-          throw new AppError('auth/email-taken', 'An account with this email already exists.', {
-            issues: [{ path: 'email', message: 'An account with this email already exists.' }],
-          });
-        }
-        throw err;
-      }
+      return db.transaction(async (tx) => {
+        const user = await insertUser(tx, input.email, input.name, passwordHash, 'An account with this email already exists.');
+        await tx.insert(memberships).values({ companyId: claims.companyId, userId: user.id, role: input.role });
+        return { userId: user.id };
+      });
     },
 
     me(claims: AccessClaims): Promise<{ user: SessionUser; company: SessionCompany }> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { instanceSecrets } from '../../db/schema/index';
 import { freshDatabasePerTest } from '../../testing/fresh-database';
-import { decryptField, encryptField } from '../security/field-crypto';
-import { resolveBlindIndexKey, resolveDataKeyring } from './data-key';
+import { decryptField, encryptField, makeKeyring } from '../security/field-crypto';
+import { resolveBlindIndexKeyring, resolveDataKeyring } from './data-key';
 import { hashBackupCode, normaliseBackupCode } from './mfa';
 
 const fresh = freshDatabasePerTest();
@@ -42,17 +42,20 @@ describe('backup code hashes', () => {
   });
 });
 
-describe('resolveBlindIndexKey', () => {
-  it('uses the configured key, generates one shared development key, and refuses production without one', async () => {
+describe('resolveBlindIndexKeyring', () => {
+  it('uses the configured keys, generates one shared development key, and refuses production without one', async () => {
     const { db } = await fresh();
     const configured = new Uint8Array(32).fill(5);
-    expect(await resolveBlindIndexKey(db, { nodeEnv: 'production', blindIndexKey: configured })).toBe(configured);
-    const [a, b] = await Promise.all([resolveBlindIndexKey(db, { nodeEnv: 'development' }), resolveBlindIndexKey(db, { nodeEnv: 'development' })]);
+    expect(await resolveBlindIndexKeyring(db, { nodeEnv: 'production', blindIndexKeys: configured })).toEqual({ activeKeyId: 'i1', keys: new Map([['i1', configured]]) });
+    const rotated = makeKeyring('i2', { i2: new Uint8Array(32).fill(6), i1: configured });
+    expect(await resolveBlindIndexKeyring(db, { nodeEnv: 'production', blindIndexKeys: rotated })).toBe(rotated);
+    const [a, b] = await Promise.all([resolveBlindIndexKeyring(db, { nodeEnv: 'development' }), resolveBlindIndexKeyring(db, { nodeEnv: 'development' })]);
     expect(a).toEqual(b);
-    expect(a).toHaveLength(32);
+    expect(a.activeKeyId).toBe('dev');
+    expect(a.keys.get('dev')).toHaveLength(32);
     // Separate from the generated data key.
     const ring = await resolveDataKeyring(db, { nodeEnv: 'development' });
-    expect(ring.keys.get('dev')).not.toEqual(a);
-    await expect(resolveBlindIndexKey(db, { nodeEnv: 'production' })).rejects.toMatchObject({ code: 'config/invalid' });
+    expect(ring.keys.get('dev')).not.toEqual(a.keys.get('dev'));
+    await expect(resolveBlindIndexKeyring(db, { nodeEnv: 'production' })).rejects.toMatchObject({ code: 'config/invalid' });
   });
 });

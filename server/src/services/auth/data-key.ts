@@ -38,17 +38,21 @@ export async function resolveDataKeyring(db: Executor, config: DataKeyConfig): P
 }
 
 /**
- * The blind-index key (HMAC-SHA256, blind-index.ts): SEPARATE from the data keys, so an index
- * value says nothing to whoever holds only the encryption keys and vice versa. ATLAS_BLIND_INDEX_KEY,
- * or — development and test only — generated once into `instance_secrets`. It does not rotate
- * with the data keys: a new index key means recomputing every index from the decrypted values.
+ * The blind-index keys (HMAC-SHA256, blind-index.ts): SEPARATE from the data keys, so an index
+ * value says nothing to whoever holds only the encryption keys and vice versa. ATLAS_BLIND_INDEX_KEYS
+ * (or ATLAS_BLIND_INDEX_KEY, key id `i1`) or — development and test only — a key generated once
+ * into `instance_secrets` (key id `dev`). The first key computes new index values; the others
+ * still find rows indexed before a rotation, until `atlas keys reencrypt` recomputes them from
+ * the decrypted values (privacy/reindex.ts).
  */
-export async function resolveBlindIndexKey(db: Executor, config: Pick<ServerConfig, 'nodeEnv'> & { blindIndexKey?: Uint8Array | undefined }): Promise<Uint8Array> {
-  if (config.blindIndexKey) return config.blindIndexKey;
+export async function resolveBlindIndexKeyring(db: Executor, config: Pick<ServerConfig, 'nodeEnv'> & { blindIndexKeys?: Uint8Array | FieldKeyring | undefined }): Promise<FieldKeyring> {
+  const configured = config.blindIndexKeys;
+  if (configured && !(configured instanceof Uint8Array)) return configured;
+  if (configured) return makeKeyring('i1', { i1: configured.subarray(0, KEY_BYTES) });
   if (config.nodeEnv === 'production') {
     throw new AppError('config/invalid', 'ATLAS_BLIND_INDEX_KEY is required when NODE_ENV=production (generate one with `openssl rand -base64 32`).');
   }
-  return generatedSecret(db, INDEX_SECRET_NAME);
+  return makeKeyring('dev', { dev: await generatedSecret(db, INDEX_SECRET_NAME) });
 }
 
 async function generatedSecret(db: Executor, name: string): Promise<Uint8Array> {

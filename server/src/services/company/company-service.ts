@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, isNull, ne, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { SignInResult } from '../../../../shared/auth/mfa-schemas';
 import type { CompanyProfileView } from '../../../../shared/auth/privacy-schemas';
 import type { Role } from '../../../../shared/auth/schemas';
@@ -127,7 +127,7 @@ export function createCompanyService({ db, auth, pii, now = () => new Date() }: 
           .select({ userId: users.id })
           .from(users)
           .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.companyId, claims.companyId)))
-          .where(eq(users.emailIndex, pii.index('users.email', input.email)));
+          .where(inArray(users.emailIndex, pii.indexCandidates('users.email', input.email)));
         if (already) {
           throw new AppError('validation/invalid-input', 'This person is already a member of the company. Change their role instead.', { issues: [{ path: 'email', message: 'Already a member.' }] });
         }
@@ -180,7 +180,7 @@ export function createCompanyService({ db, auth, pii, now = () => new Date() }: 
         throw new AppError('auth/invitation-invalid', INVALID_INVITATION);
       }
       const email = pii.open('invitations.email', open.id, open.email);
-      const [existing] = await db.select().from(users).where(eq(users.emailIndex, pii.index('users.email', email)));
+      const [existing] = await db.select().from(users).where(inArray(users.emailIndex, pii.indexCandidates('users.email', email)));
       if (!existing) assertAcceptablePassword(input.password, { email, name: input.name });
       const passwordHash = existing ? null : await hashPassword(input.password);
       if (existing && !(await verifyPassword(existing.passwordHash, input.password))) {
@@ -306,7 +306,7 @@ export function createCompanyService({ db, auth, pii, now = () => new Date() }: 
         const invited = await tx
           .select({ id: invitations.id })
           .from(invitations)
-          .where(or(eq(invitations.emailIndex, pii.index('invitations.email', oldEmail)), eq(invitations.acceptedBy, input.userId)));
+          .where(or(inArray(invitations.emailIndex, pii.indexCandidates('invitations.email', oldEmail)), eq(invitations.acceptedBy, input.userId)));
         for (const inv of invited) {
           await tx
             .update(invitations)

@@ -17,18 +17,26 @@ export interface PiiCodec {
   sealNullable(column: PiiColumn, rowId: string, value: string | null | undefined): string | null;
   open(column: PiiColumn, rowId: string, stored: string): string;
   openNullable(column: PiiColumn, rowId: string, stored: string | null | undefined): string | null;
-  /** HMAC-SHA256 blind index of a normalised email (trimmed, NFC, lower-cased) for the column. */
+  /** HMAC-SHA256 blind index of a normalised email (trimmed, NFC, lower-cased) for the column, under the active index key: what is written. */
   index(column: IndexedColumn, value: string): string;
+  /**
+   * The index under every configured index key, active first: what a lookup matches, so rows
+   * indexed before a key rotation are still found until `atlas keys reencrypt` recomputes them.
+   */
+  indexCandidates(column: IndexedColumn, value: string): string[];
 }
 
-export function createPiiCodec(keyring: FieldKeyring, indexKey: Uint8Array): PiiCodec {
+export function createPiiCodec(keyring: FieldKeyring, indexKeys: FieldKeyring): PiiCodec {
+  const activeIndexKey = indexKeys.keys.get(indexKeys.activeKeyId) as Uint8Array;
+  const olderIndexKeys = [...indexKeys.keys].filter(([id]) => id !== indexKeys.activeKeyId).map(([, key]) => key);
   const codec: PiiCodec = {
     keyring,
     seal: (column, rowId, value) => encryptField(keyring, value, { column, rowId }),
     sealNullable: (column, rowId, value) => (value === null || value === undefined ? null : codec.seal(column, rowId, value)),
     open: (column, rowId, stored) => decryptField(keyring, stored, { column, rowId }),
     openNullable: (column, rowId, stored) => (stored === null || stored === undefined ? null : codec.open(column, rowId, stored)),
-    index: (column, value) => blindIndex(indexKey, column, value),
+    index: (column, value) => blindIndex(activeIndexKey, column, value),
+    indexCandidates: (column, value) => [activeIndexKey, ...olderIndexKeys].map((key) => blindIndex(key, column, value)),
   };
   return codec;
 }

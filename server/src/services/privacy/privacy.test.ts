@@ -7,12 +7,13 @@ import { makeKeyring } from '../security/field-crypto';
 import { backfillEmailEncryption } from './backfill';
 import { createPiiCodec, isSealed } from './pii';
 import { reencryptAll } from './reencrypt';
+import { reindexAll } from './reindex';
 
 const fresh = freshDatabasePerTest();
 const key = () => Uint8Array.from(randomBytes(32));
 
 describe('PII codec', () => {
-  const codec = createPiiCodec(makeKeyring('k1', { k1: key() }), key());
+  const codec = createPiiCodec(makeKeyring('k1', { k1: key() }), makeKeyring('i1', { i1: key() }));
 
   it('seals with the column and row bound in, and opens only there', () => {
     const sealed = codec.seal('users.email', 'u1', 'ada@example.com');
@@ -32,7 +33,7 @@ describe('PII codec', () => {
     const a = codec.index('users.email', 'Ada@Example.com ');
     expect(a).toBe(codec.index('users.email', 'ada@example.com'));
     expect(a).not.toBe(codec.index('invitations.email', 'ada@example.com'));
-    expect(a).not.toBe(createPiiCodec(codec.keyring, key()).index('users.email', 'ada@example.com'));
+    expect(a).not.toBe(createPiiCodec(codec.keyring, makeKeyring('i1', { i1: key() })).index('users.email', 'ada@example.com'));
     expect(a).not.toContain('ada');
   });
 });
@@ -40,7 +41,7 @@ describe('PII codec', () => {
 describe('backfillEmailEncryption', () => {
   it('encrypts and indexes emails left in clear, once', async () => {
     const { db } = await fresh();
-    const pii = createPiiCodec(makeKeyring('k1', { k1: key() }), key());
+    const pii = createPiiCodec(makeKeyring('k1', { k1: key() }), makeKeyring('i1', { i1: key() }));
     const [company] = await db.insert(companies).values({ name: 'Old Co' }).returning();
     const plain = await db.insert(users).values([1, 2, 3].map((n) => ({ email: `p${n}@old.example`, name: `P${n}`, passwordHash: 'x' }))).returning();
     await db.insert(invitations).values({ companyId: company!.id, email: 'inv@old.example', role: 'qa', tokenHash: 't', invitedBy: plain[0]!.id, expiresAt: new Date(Date.now() + 1e6) });
@@ -61,7 +62,7 @@ describe('reencryptAll', () => {
   it('moves every value to the active key, skipping what is current, and never overwrites a concurrent change', async () => {
     const { db } = await fresh();
     const k1 = key();
-    const indexKey = key();
+    const indexKey = makeKeyring('i1', { i1: key() });
     const old = createPiiCodec(makeKeyring('k1', { k1 }), indexKey);
     const ids = [randomUUID(), randomUUID(), randomUUID()];
     await db.insert(users).values(ids.map((id, n) => ({ id, email: old.seal('users.email', id, `u${n}@x.example`), emailIndex: old.index('users.email', `u${n}@x.example`), phone: n === 0 ? old.seal('users.phone', id, '+1 555 0100') : null, name: `U${n}`, passwordHash: 'x' })));
@@ -83,5 +84,28 @@ describe('reencryptAll', () => {
     expect((await reencryptAll(db, ring)).every((c) => c.reencrypted === 0)).toBe(true);
     const left = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(sql`${users.email} like 'v1.k1.%'`);
     expect(left[0]?.n).toBe(0);
+  });
+});
+
+describe('reindexAll', () => {
+  it('recomputes every index value made with an older index key, leaves current ones, and the old key can then go', async () => {
+    const { db } = await fresh();
+    const i1 = key();
+    const data = makeKeyring('k1', { k1: key() });
+    const old = createPiiCodec(data, makeKeyring('i1', { i1 }));
+    const ids = [randomUUID(), randomUUID()];
+    await db.insert(users).values(ids.map((id, n) => ({ id, email: old.seal('users.email', id, `u${n}@x.example`), emailIndex: old.index('users.email', `u${n}@x.example`), name: `U${n}`, passwordHash: 'x' })));
+    const rotated = createPiiCodec(data, makeKeyring('i2', { i2: key(), i1 }));
+    // A lookup matches under either key while the rotation runs.
+    expect(rotated.indexCandidates('users.email', 'U0@x.example')).toEqual([rotated.index('users.email', 'u0@x.example'), old.index('users.email', 'u0@x.example')]);
+    // One row already re-indexed by a running server.
+    await db.update(users).set({ emailIndex: rotated.index('users.email', 'u1@x.example') }).where(eq(users.id, ids[1]!));
+    expect(await reindexAll(db, rotated, { batchSize: 1 })).toEqual([
+      { column: 'users.email', reindexed: 1, skipped: 0 },
+      { column: 'invitations.email', reindexed: 0, skipped: 0 },
+    ]);
+    const stored = (await db.select({ emailIndex: users.emailIndex }).from(users).orderBy(users.name)).map((r) => r.emailIndex);
+    expect(stored).toEqual(['u0@x.example', 'u1@x.example'].map((e) => rotated.index('users.email', e)));
+    expect((await reindexAll(db, rotated)).every((c) => c.reindexed === 0)).toBe(true);
   });
 });
