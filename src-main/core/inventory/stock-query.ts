@@ -36,7 +36,8 @@ export function listStock(db: ReplicaDb, filter: StockFilter): { rows: StockRow[
   if (match !== null) {
     const candidates = db.$client.prepare('SELECT rowid FROM stock_search WHERE stock_search MATCH ? LIMIT ?').pluck().all(match, SEARCH_CANDIDATES + 1) as number[];
     searchCapped = candidates.length > SEARCH_CANDIDATES;
-    conditions.push(sql`${lots}.rowid IN (SELECT value FROM json_each(${JSON.stringify(candidates.slice(0, SEARCH_CANDIDATES))}))`);
+    // A literal list, so the planner starts from these lots (a subquery it may read as "check each movement").
+    conditions.push(sql`${lots}.rowid IN (${sql.join(candidates.slice(0, SEARCH_CANDIDATES).map((rowid) => sql`${rowid}`), sql`, `)})`);
   }
   if (filter.expiresBy) conditions.push(lte(lots.expiry, filter.expiresBy));
   if (filter.locationId) conditions.push(eq(stockMovements.locationId, filter.locationId));
