@@ -21,7 +21,7 @@ import { signedInOrThrow } from '../../server/src/services/auth/sign-in-result';
 import { makeKeyring, type FieldKeyring } from '../../server/src/services/security/field-crypto';
 import { backends, skippedHere, type Backend } from './support/backends';
 import { refusal } from './support/refusal';
-import { applied, coaRecord, personFor, push1, registerOp, signOp, type QaPerson } from './qa-server-people';
+import { addAcmeQaTeam, applied, coaRecord, personFor, push1, registerOp, signOp, type QaPerson } from './qa-server-people';
 
 const PASSWORD = 'correct horse battery staple';
 const b64 = (s: string) => Uint8Array.from(Buffer.from(s, 'base64'));
@@ -105,13 +105,7 @@ describe.each(backends)('data protection on $name', (backend) => {
     await start(ring1);
     const registered = await (await anon()).auth.register({ companyName: 'Acme Pharma', name: 'Ada Admin', email: 'ada@acme.example', password: PASSWORD });
     admin = await personFor(deps, registered);
-    for (const [email, name, role] of [
-      ['alice@acme.example', 'Alice Author', 'qa'],
-      ['rob@acme.example', 'Rob Reviewer', 'admin'],
-      ['quinn@acme.example', 'Quinn Approver', 'qa'],
-    ] as const) {
-      await admin.api.auth.addMember({ email, name, role, password: PASSWORD });
-    }
+    await addAcmeQaTeam(admin, PASSWORD);
     author = await as('alice@acme.example');
     reviewer = await as('rob@acme.example');
     approver = await as('quinn@acme.example');

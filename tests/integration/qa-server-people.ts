@@ -32,6 +32,22 @@ export async function personFor(deps: ServerDeps, session: { accessToken: string
   };
 }
 
+/**
+ * Acme's QA team beside its admin: an author (qa), a reviewer (admin) and an approver (qa) — three
+ * different people, as the default signature policy needs (Part 11 §11.10(g)).
+ */
+export const ACME_QA_TEAM = ['alice@acme.example', 'rob@acme.example', 'quinn@acme.example'] as const;
+
+export async function addAcmeQaTeam(admin: QaPerson, password: string): Promise<void> {
+  for (const [email, name, role] of [
+    ['alice@acme.example', 'Alice Author', 'qa'],
+    ['rob@acme.example', 'Rob Reviewer', 'admin'],
+    ['quinn@acme.example', 'Quinn Approver', 'qa'],
+  ] as const) {
+    await admin.api.auth.addMember({ email, name, role, password });
+  }
+}
+
 export async function registerOp(p: QaPerson, keys = p.keys, replaces: string | null = null): Promise<QaOp> {
   return keyRegistrationOp({ opId: crypto.randomUUID(), companyId: p.companyId, userId: p.userId, secretKey: keys.secretKey, publicKey: keys.publicKey, replaces });
 }

@@ -14,7 +14,7 @@ import { createContextInner } from '../../server/src/context';
 import { createServerDeps } from '../../server/src/server-deps';
 import { signedInOrThrow } from '../../server/src/services/auth/sign-in-result';
 import { backends, skippedHere } from './support/backends';
-import { applied, coaRecord, failureCode, personFor, push1, refusedWith, registerOp, signOp, type QaPerson } from './qa-server-people';
+import { ACME_QA_TEAM, addAcmeQaTeam, applied, coaRecord, failureCode, personFor, push1, refusedWith, registerOp, signOp, type QaPerson } from './qa-server-people';
 
 const b = (s: string) => Uint8Array.from(Buffer.from(s, 'base64'));
 const PASSWORD = 'correct horse battery staple';
@@ -46,14 +46,8 @@ describe.each(backends)('QA server on $name', (backend) => {
     deps = (await createServerDeps(database, store.config())).deps;
     const anon = createCaller(await createContextInner(deps));
     admin = await personFor(deps, await anon.auth.register({ companyName: 'Acme Pharma', name: 'Ada Admin', email: 'ada@acme.example', password: PASSWORD }));
-    for (const [email, name, role] of [
-      ['alice@acme.example', 'Alice Author', 'qa'],
-      ['rob@acme.example', 'Rob Reviewer', 'admin'],
-      ['quinn@acme.example', 'Quinn Approver', 'qa'],
-    ] as const) {
-      await admin.api.auth.addMember({ email, name, role, password: PASSWORD });
-    }
-    [author, reviewer, approver] = await Promise.all(['alice@acme.example', 'rob@acme.example', 'quinn@acme.example'].map(signIn)) as [QaPerson, QaPerson, QaPerson];
+    await addAcmeQaTeam(admin, PASSWORD);
+    [author, reviewer, approver] = await Promise.all(ACME_QA_TEAM.map(signIn)) as [QaPerson, QaPerson, QaPerson];
     outsider = await personFor(deps, await anon.auth.register({ companyName: 'Other Co', name: 'Otto Outsider', email: 'otto@other.example', password: PASSWORD }));
   });
   afterAll(async () => {
