@@ -172,6 +172,23 @@ test('TOTP enrolment, a sign-in with the MFA step, a trusted computer, required 
   await a.getByLabel('Severity').selectOption('');
   await a.screenshot({ path: shots('mfa-07-security-events'), fullPage: true });
 
+  // New backup codes ask for a current code first (re-authentication before a second-factor
+  // change): a wrong one is refused under the field, the right one makes ten new codes.
+  await go(a, 'My account');
+  await a.getByRole('button', { name: 'Make new backup codes' }).click();
+  const current = a.getByLabel('Current 6-digit code');
+  await expect(current).toBeFocused();
+  await current.fill(wrongCode(secret));
+  await a.getByRole('button', { name: 'Make new codes' }).click();
+  await expect(a.getByText(/That code is not right/)).toBeVisible();
+  await expect(current).toHaveValue('');
+  used = await codeAfter(secret, used.step);
+  await current.fill(used.code);
+  await a.getByRole('button', { name: 'Make new codes' }).click();
+  await expect(a.getByTestId('backup-codes').getByRole('listitem')).toHaveCount(10);
+  await a.getByRole('button', { name: 'I have saved them' }).click();
+  await expect(a.getByTestId('backup-codes-left')).toContainText('10 of 10');
+
   // The invited QA colleague joins on terminal B with the link: the company requires MFA, so the
   // invitation, like a sign-in, goes on to the enrolment step before the app opens.
   const c = await openTerminal(browser, terminalB.url);

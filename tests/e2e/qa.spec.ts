@@ -236,6 +236,24 @@ test('a CoA is authored, reviewed, approved offline on another terminal, synced,
   await expect(row).toContainText('3/3');
   await b.screenshot({ path: shots('qa-09-list'), fullPage: true });
 
+  // The author rotates their key on terminal A: the replacement needs the current signing password
+  // and a new one typed twice; the old key retires (the signatures it made stay valid, as above).
+  await openQa(a);
+  await a.getByRole('link', { name: 'Signing key' }).click();
+  const oldFingerprint = (await a.getByTestId('my-key-fingerprint').textContent()) ?? '';
+  await a.getByRole('button', { name: 'Rotate key' }).click();
+  await a.getByLabel('Current signing password').fill(author.signing);
+  await a.getByLabel('New signing password', { exact: true }).fill('priya signing phrase 2');
+  await a.getByLabel('Confirm new signing password').fill('priya signing phrase 3');
+  await a.getByRole('button', { name: 'Create replacement key' }).click();
+  await expect(a.getByText('The two passwords differ.')).toBeVisible();
+  await a.getByLabel('Confirm new signing password').fill('priya signing phrase 2');
+  await a.getByRole('button', { name: 'Create replacement key' }).click();
+  await expect(a.getByTestId('my-key-fingerprint')).not.toHaveText(oldFingerprint);
+  await expect(a.getByTestId('my-key-fingerprint')).toHaveText(/^[0-9a-f]{4}( [0-9a-f]{4}){7}$/);
+  await expect(a.getByTestId('qa-pending')).toHaveText('All QA changes sent', { timeout: 60_000 });
+  await a.screenshot({ path: shots('qa-09b-key-rotated'), fullPage: true });
+
   // The server is restored from the backup taken before the approval reached it: its ledger is
   // shorter than the one this desktop verified. The desktop refuses it and says so plainly, and
   // keeps the approved record it had verified.
