@@ -27,14 +27,12 @@ export type DataKeyConfig = Pick<ServerConfig, 'nodeEnv'> & { dataKey?: Uint8Arr
  * refuses to start without configured keys (issue 6: the encryption key comes from config, not
  * from the database it protects; loadConfig refuses first, this is the second line).
  */
-export async function resolveDataKeyring(db: Executor, config: DataKeyConfig): Promise<FieldKeyring> {
-  const configured = config.dataKey;
-  if (configured && !(configured instanceof Uint8Array)) return configured;
-  if (configured) return makeKeyring('k1', { k1: configured.subarray(0, KEY_BYTES) });
-  if (config.nodeEnv === 'production') {
-    throw new AppError('config/invalid', 'ATLAS_DATA_KEYS is required when NODE_ENV=production (e.g. `k1:` followed by the output of `openssl rand -base64 32`).');
-  }
-  return makeKeyring('dev', { dev: await generatedSecret(db, SECRET_NAME) });
+export function resolveDataKeyring(db: Executor, config: DataKeyConfig): Promise<FieldKeyring> {
+  return resolveKeyring(db, config.nodeEnv, config.dataKey, {
+    singleId: 'k1',
+    secretName: SECRET_NAME,
+    missing: 'ATLAS_DATA_KEYS is required when NODE_ENV=production (e.g. `k1:` followed by the output of `openssl rand -base64 32`).',
+  });
 }
 
 /**
@@ -45,14 +43,25 @@ export async function resolveDataKeyring(db: Executor, config: DataKeyConfig): P
  * still find rows indexed before a rotation, until `atlas keys reencrypt` recomputes them from
  * the decrypted values (privacy/reindex.ts).
  */
-export async function resolveBlindIndexKeyring(db: Executor, config: Pick<ServerConfig, 'nodeEnv'> & { blindIndexKeys?: Uint8Array | FieldKeyring | undefined }): Promise<FieldKeyring> {
-  const configured = config.blindIndexKeys;
+export function resolveBlindIndexKeyring(db: Executor, config: Pick<ServerConfig, 'nodeEnv'> & { blindIndexKeys?: Uint8Array | FieldKeyring | undefined }): Promise<FieldKeyring> {
+  return resolveKeyring(db, config.nodeEnv, config.blindIndexKeys, {
+    singleId: 'i1',
+    secretName: INDEX_SECRET_NAME,
+    missing: 'ATLAS_BLIND_INDEX_KEY is required when NODE_ENV=production (generate one with `openssl rand -base64 32`).',
+  });
+}
+
+/** A configured keyring as is; one bare key as `singleId`; else (never in production) a generated key `dev`. */
+async function resolveKeyring(
+  db: Executor,
+  nodeEnv: ServerConfig['nodeEnv'],
+  configured: Uint8Array | FieldKeyring | undefined,
+  spec: { singleId: string; secretName: string; missing: string },
+): Promise<FieldKeyring> {
   if (configured && !(configured instanceof Uint8Array)) return configured;
-  if (configured) return makeKeyring('i1', { i1: configured.subarray(0, KEY_BYTES) });
-  if (config.nodeEnv === 'production') {
-    throw new AppError('config/invalid', 'ATLAS_BLIND_INDEX_KEY is required when NODE_ENV=production (generate one with `openssl rand -base64 32`).');
-  }
-  return makeKeyring('dev', { dev: await generatedSecret(db, INDEX_SECRET_NAME) });
+  if (configured) return makeKeyring(spec.singleId, { [spec.singleId]: configured.subarray(0, KEY_BYTES) });
+  if (nodeEnv === 'production') throw new AppError('config/invalid', spec.missing);
+  return makeKeyring('dev', { dev: await generatedSecret(db, spec.secretName) });
 }
 
 async function generatedSecret(db: Executor, name: string): Promise<Uint8Array> {
