@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { shots, url } from './support/shell-url';
+import { registerCompany } from './support/ui';
 
 
 // Its own company, so the stock and the import history start empty whatever ran before.
@@ -55,7 +56,7 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-async function registerCompany(page: Page): Promise<void> {
+async function registerOwnCompany(page: Page): Promise<void> {
   await page.goto(url());
   // The shell keeps the session of a spec that ran before: sign that person out first.
   const signIn = page.getByRole('heading', { name: 'Sign in to Atlas' });
@@ -63,14 +64,7 @@ async function registerCompany(page: Page): Promise<void> {
   await expect(signIn.or(signOut)).toBeVisible();
   if (await signOut.isVisible()) await signOut.click();
   await expect(signIn).toBeVisible();
-  await page.getByRole('button', { name: 'Register a new company' }).click();
-  await page.getByLabel('Company name').fill(account.company);
-  await page.getByLabel('Your full name').fill(account.name);
-  await page.getByLabel('Work email').fill(account.email);
-  await page.getByLabel('Password', { exact: true }).fill(account.password);
-  await page.getByLabel('Confirm password').fill(account.password);
-  await page.getByRole('button', { name: 'Create company account' }).click();
-  await expect(page.getByRole('heading', { name: 'Stock', exact: true })).toBeVisible();
+  await registerCompany(page, account);
 }
 
 async function openImportScreen(page: Page): Promise<void> {
@@ -85,7 +79,7 @@ test.describe.configure({ mode: 'serial' });
 
 test('a German stock list is mapped, corrected in place, imported, found in stock and undone', async ({ page }) => {
   test.setTimeout(120_000);
-  await registerCompany(page);
+  await registerOwnCompany(page);
   await openImportScreen(page);
   await expect(page.getByRole('link', { name: /Import/ })).toHaveAttribute('aria-current', 'page');
 

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { dataMatrixScan, gtinOf, humanReadable, localDatePlus, plainElementScan, shownDate } from './support/gs1-scans';
 import { startSyncHarness, type SyncHarness } from './support/sync-harness';
+import { registerCompany } from './support/ui';
 
 /**
  * Issue 3's offline scenario, end to end: with the server STOPPED, a warehouse terminal receives
@@ -69,14 +70,7 @@ test('offline receipts and a FEFO pick reach a second terminal when the server i
   pageA = a;
 
   // While the server is up: register, set up a location and the two products.
-  await a.getByRole('button', { name: 'Register a new company' }).click();
-  await a.getByLabel('Company name').fill(account.company);
-  await a.getByLabel('Your full name').fill(account.name);
-  await a.getByLabel('Work email').fill(account.email);
-  await a.getByLabel('Password', { exact: true }).fill(account.password);
-  await a.getByLabel('Confirm password').fill(account.password);
-  await a.getByRole('button', { name: 'Create company account' }).click();
-  await expect(a.getByRole('heading', { name: 'Stock', exact: true })).toBeVisible();
+  await registerCompany(a, account);
 
   await go(a, 'Locations');
   await a.getByLabel('Warehouse').fill('Main warehouse');
