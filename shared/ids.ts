@@ -1,4 +1,5 @@
-import { parse as parseUuid, v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { sha1 } from '@noble/hashes/legacy.js';
+import { parse as parseUuid, v7 as uuidv7 } from 'uuid';
 
 /**
  * Ids are made on whichever side creates a row, offline included. New rows get UUIDv7
@@ -43,14 +44,37 @@ export function locationIdFor(companyId: string, warehouse: string, zone: string
 /**
  * UUIDv5 with the company's namespace parsed once, and the last answer kept: a bulk import
  * derives the same lot id twice per row (the receive, then the import line) and a whole file's
- * ids in one company, and both parse and SHA-1 showed up in its profile.
+ * ids in one company.
  */
 let namespace = { id: '', bytes: new Uint8Array(16) };
 let last = { name: '', companyId: '', id: '' };
 function nameBased(name: string, companyId: string): string {
   if (last.name === name && last.companyId === companyId) return last.id;
   if (namespace.id !== companyId) namespace = { id: companyId, bytes: parseUuid(companyId) };
-  const id = uuidv5(name, namespace.bytes);
+  const id = uuidV5(namespace.bytes, name);
   last = { name, companyId, id };
+  return id;
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const utf8 = new TextEncoder();
+
+/**
+ * RFC 9562 §5.5: SHA-1 over namespace ‖ UTF-8 name, the version and variant bits set, the first
+ * 16 bytes in 8-4-4-4-12 hex. Written here rather than the uuid package's v5, whose byte handling
+ * took 40% of the time a 100,000-row import spent deriving ids (ids.test.ts checks both agree).
+ */
+export function uuidV5(namespaceBytes: Uint8Array, name: string): string {
+  const input = new Uint8Array(16 + name.length * 3);
+  input.set(namespaceBytes);
+  const { written } = utf8.encodeInto(name, input.subarray(16));
+  const h = sha1(input.subarray(0, 16 + written));
+  h[6] = (h[6]! & 0x0f) | 0x50;
+  h[8] = (h[8]! & 0x3f) | 0x80;
+  let id = '';
+  for (let i = 0; i < 16; i += 1) {
+    id += HEX[h[i]!];
+    if (i === 3 || i === 5 || i === 7 || i === 9) id += '-';
+  }
   return id;
 }

@@ -78,8 +78,16 @@ export const mutators: { [N in MutationName]: Mutator<N> } = {
 export async function runMutation(tx: InventoryTx, name: string, args: unknown): Promise<void> {
   if (!Object.hasOwn(mutators, name)) throw new AppError('sync/unknown-mutation', `Unknown change "${name}".`);
   const key = name as MutationName;
-  const parsed = mutationArgs[key].parse(args);
-  await (mutators[key] as Mutator<MutationName>)(tx, parsed as never);
+  await applyMutation(tx, key, mutationArgs[key].parse(args) as never);
+}
+
+/**
+ * Runs a mutator on arguments already in their parsed form. Only for arguments built from data
+ * that was validated to the same rules, and proven to be by a test (the spreadsheet import's
+ * receive-args.test.ts): everything a person or a peer sends goes through `runMutation`.
+ */
+export function applyMutation<N extends MutationName>(tx: InventoryTx, name: N, args: ParsedMutationArgs<N>): Promise<void> {
+  return (mutators[name] as Mutator<N>)(tx, args);
 }
 
 async function setStatus(

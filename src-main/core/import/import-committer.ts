@@ -1,8 +1,9 @@
 import { AppError } from '../../../shared/errors';
 import type { NormalizedRow } from '../../../shared/import/types';
 import { newId, productIdFor } from '../../../shared/ids';
+import { receiveArgsFor } from '../../../shared/import/receive-args';
 import type { MutationArgs, MutationName } from '../../../shared/inventory/mutations';
-import { runMutation } from '../../../shared/inventory/mutators';
+import { applyMutation, runMutation } from '../../../shared/inventory/mutators';
 import type { Statement } from 'better-sqlite3';
 import type { ReplicaDb } from '../replica/open-replica';
 import type { ReplicaWriter } from '../replica/replica-writer';
@@ -158,10 +159,10 @@ export class ImportCommitter {
           await apply('location.upsert', location.create);
           created.push(() => this.locations.created(row.location, location.id));
         }
-        const movementId = newId();
-        const lot = { productId, lotNumber: row.lotNumber, expiry: row.expiry, manufacturedOn: row.manufacturedOn, locationId: location.id };
-        await apply('stock.receive', { ...lot, quantity: row.quantity, serial: null, reference: `${this.reference} row ${row.row}`, movementId });
-        lines.push([row.row, movementId]);
+        const receive = receiveArgsFor(row, { productId, locationId: location.id, movementId: newId() }, `${this.reference} row ${row.row}`);
+        await applyMutation(tx, 'stock.receive', receive);
+        outbox.enqueue('stock.receive', receive);
+        lines.push([row.row, receive.movementId]);
         if (perRow) sqlite.exec('RELEASE import_row');
         this.uncommitted.push(...created);
         result.imported += 1;
