@@ -52,6 +52,23 @@ describe('autoMap', () => {
     expect(mapping[3]?.reason).toBe('header "Verw. bis" is German for expiry, and 2 of 2 values are dates');
   });
 
+  it('lets the values decide between two targets a header names ("PZN/NDC")', () => {
+    const ndcs = map([
+      ['Artikel', 'PZN/NDC', 'Charge', 'Verfall', 'Menge'],
+      ['Amoxicillin 500 mg', '00093-3109-05', 'A23-0045', '31.12.2027', '1.200'],
+      ['Ibuprofen 400 mg', '0904-5853-61', 'IB-7781', '30.06.2026', '350'],
+      ['Metformin 850 mg', '00378-0234-01', 'MF/2201', '15.11.2027', '80'],
+    ]);
+    expect(ndcs[1]).toMatchObject({ target: 'ndc', confidence: 0.875, reason: 'header "PZN/NDC" contains "ndc", a usual name for NDC, and 3 of 3 values look like NDCs' });
+    const pzns = map([
+      ['Artikel', 'PZN/NDC', 'Charge', 'Verfall', 'Menge'],
+      ['Ibuprofen 400 mg', 'PZN-01234567', 'A1234', '31.12.2026', '1.200'],
+      ['Paracetamol 500 mg', 'PZN-07654321', 'B777', '30.06.2027', '40'],
+      ['Aspirin 100 mg', 'PZN-04711471', 'C12', '30.06.2027', '40'],
+    ]);
+    expect(pzns[1]).toMatchObject({ target: 'productCode', confidence: 0.75 });
+  });
+
   it('maps a French sheet', () => {
     const mapping = map([
       ['Code CIP', 'Désignation', 'N° lot', 'Date de péremption', 'Qté', 'Emplacement', 'Prix de vente'],

@@ -1,5 +1,5 @@
 import { contentFit, describeFit } from './content-fit';
-import { matchHeader, normalizeHeader } from './header-synonyms';
+import { headerMatches, normalizeHeader, type HeaderMatch } from './header-synonyms';
 import { TARGET_LABELS, columnLabel } from './target-labels';
 import type { ColumnMapping, ColumnProfile, ImportTarget, MappingSource } from './types';
 
@@ -67,9 +67,17 @@ function rememberedMappings(headers: readonly string[], memory: ColumnMapping[] 
   return found;
 }
 
+/** The likeliest of the targets the header names, given the column's values. */
 function fromHeader(column: number, header: string, profile: ColumnProfile): Candidate | null {
-  const match = matchHeader(header);
-  if (!match) return null;
+  let best: Candidate | null = null;
+  for (const match of headerMatches(header)) {
+    const candidate = fromHeaderMatch(column, match, profile);
+    if (!best || candidate.confidence > best.confidence) best = candidate;
+  }
+  return best;
+}
+
+function fromHeaderMatch(column: number, match: HeaderMatch, profile: ColumnProfile): Candidate {
   const fit = contentFit(match.target, profile);
   const base = { column, target: match.target, source: 'header' as const, support: fit?.matching ?? profile.nonEmpty };
   if (profile.nonEmpty === 0) return { ...base, confidence: match.confidence - 0.2, reason: `${match.reason}, but the column is empty` };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { headerSynonyms, matchHeader, normalizeHeader } from './header-synonyms';
+import { headerMatches, headerSynonyms, matchHeader, normalizeHeader } from './header-synonyms';
 import { SYNONYM_TABLE } from './synonym-table';
 import { IMPORT_TARGETS, type ImportTarget } from './types';
 
@@ -128,6 +128,17 @@ describe('matchHeader', () => {
     expect(matchHeader('Verfalldatum (TT.MM.JJJJ)')).toMatchObject({ target: 'expiry', confidence: 0.75, reason: 'header "Verfalldatum (TT.MM.JJJJ)" contains "verfalldatum", German for expiry' });
     expect(matchHeader('Expiry date (MM/DD/YYYY)')).toMatchObject({ target: 'expiry', confidence: 0.75 });
     expect(matchHeader('Qty (each)')).toMatchObject({ target: 'quantity', confidence: 0.75 });
+  });
+
+  it('lists every target a header names, longest synonym first', () => {
+    expect(headerMatches('PZN/NDC').map((m) => [m.target, m.synonym]).sort()).toEqual([
+      ['ndc', 'ndc'],
+      ['productCode', 'pzn'],
+    ]);
+    expect(headerMatches('Lot').map((m) => m.target)).toEqual(['lot']);
+    expect(headerMatches('Product type')).toEqual([]);
+    expect(matchHeader('EAN/UPC')?.target).toBe('gtin');
+    expect(matchHeader('NDC (11 digits)')?.target).toBe('ndc');
   });
 
   it('prefers the longest synonym a header contains', () => {

@@ -81,25 +81,37 @@ export function headerSynonyms(): readonly HeaderSynonym[] {
 
 /** The target a header names, if a synonym says so; null for "Id", "Created", "". */
 export function matchHeader(header: string): HeaderMatch | null {
+  return headerMatches(header)[0] ?? null;
+}
+
+/**
+ * Every target a header names: the whole header as one synonym, or else each target a contained
+ * synonym names, longest synonym first. "PZN/NDC" names both a product code and an NDC; the
+ * column's values decide between them (auto-map.ts).
+ */
+export function headerMatches(header: string): HeaderMatch[] {
   const normalized = normalizeHeader(header);
-  if (!normalized) return null;
+  if (!normalized) return [];
   const shown = header.trim();
   const exact = SYNONYMS.get(normalized);
   if (exact) {
-    return { target: exact.target, confidence: EXACT_SYNONYM_CONFIDENCE, synonym: exact.normalized, exact: true, reason: `header "${shown}" is ${meaning(exact, exact.spellings.get(shown.toLowerCase()))}` };
+    return [{ target: exact.target, confidence: EXACT_SYNONYM_CONFIDENCE, synonym: exact.normalized, exact: true, reason: `header "${shown}" is ${meaning(exact, exact.spellings.get(shown.toLowerCase()))}` }];
   }
   const words = normalized.split(' ');
-  if (words.some((w) => NOT_A_VALUE.has(w))) return null;
+  if (words.some((w) => NOT_A_VALUE.has(w))) return [];
   const padded = ` ${normalized} `;
-  const contained = CONTAINABLE.find((s) => padded.includes(` ${s.normalized} `));
-  if (!contained) return null;
-  return {
-    target: contained.target,
-    confidence: CONTAINED_SYNONYM_CONFIDENCE,
-    synonym: contained.normalized,
-    exact: false,
-    reason: `header "${shown}" contains "${contained.normalized}", ${meaning(contained)}`,
-  };
+  const matches: HeaderMatch[] = [];
+  for (const contained of CONTAINABLE) {
+    if (!padded.includes(` ${contained.normalized} `) || matches.some((m) => m.target === contained.target)) continue;
+    matches.push({
+      target: contained.target,
+      confidence: CONTAINED_SYNONYM_CONFIDENCE,
+      synonym: contained.normalized,
+      exact: false,
+      reason: `header "${shown}" contains "${contained.normalized}", ${meaning(contained)}`,
+    });
+  }
+  return matches;
 }
 
 /** "German for expiry"; the languages that spell it exactly as the header does come first. */

@@ -9,7 +9,7 @@ export { dateOrderFormat, excelSerialToIso, isoToExcelSerial, lastDayOfMonth, pa
 export { resolveGtinCell, type GtinCellResult } from './gtin-cell';
 export { mappingMemoryKey } from './header-key';
 export { detectHeaderRow, type HeaderRowDecision } from './header-row';
-export { headerSynonyms, matchHeader, normalizeHeader, type HeaderMatch, type HeaderSynonym } from './header-synonyms';
+export { headerMatches, headerSynonyms, matchHeader, normalizeHeader, type HeaderMatch, type HeaderSynonym } from './header-synonyms';
 export { importCatalogOf, productNameKey } from './import-catalog';
 export { parseLocalizedNumber, type LocalizedNumber } from './localized-number';
 export { monthNumber } from './month-names';

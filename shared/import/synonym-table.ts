@@ -27,10 +27,10 @@ type Table = Record<ImportTarget, Partial<Record<SynonymLanguage, string>>>;
 
 export const SYNONYM_TABLE: Table = {
   ndc: {
-    English: 'NDC*|NDC code|NDC number|NDC no|NDC #|National Drug Code|NDC11|NDC 11|NDC10|NDC 10|Package NDC|NDC package code|11 digit NDC|NDC 11 digit',
+    English: 'NDC|NDC code|NDC number|NDC no|NDC #|National Drug Code|NDC11|NDC 11|NDC10|NDC 10|Package NDC|NDC package code|11 digit NDC|NDC 11 digit',
   },
   gtin: {
-    English: 'GTIN*|GTIN-14|GTIN14|GTIN-13|GTIN code|Item GTIN|UPC*|UPC code|UPC-A|EAN*|EAN code|EAN-13|EAN13|Barcode|Bar code|GS1 code',
+    English: 'GTIN|GTIN-14|GTIN14|GTIN-13|GTIN code|Item GTIN|UPC|UPC code|UPC-A|EAN|EAN code|EAN-13|EAN13|Barcode|Bar code|GS1 code',
     German: 'Strichcode|EAN-Nr|EAN Nummer',
     French: 'Code barre|Code-barres|Code à barres|CIP13|CIP 13',
     Spanish: 'Código de barras',
