@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectHeaderRow } from './header-row';
+import { detectHeaderRow, NO_HEADER_ROW } from './header-row';
 import { fixtureSheet } from './sheets.fixture';
 import type { Cell } from './types';
 
@@ -62,6 +62,21 @@ describe('detectHeaderRow', () => {
       ['Lot 7', '2025-01-01', 5],
     ];
     expect(detectHeaderRow(rows).index).toBe(0);
+  });
+
+  it('reads a file with no header row as data from its first row', () => {
+    const rows: Cell[][] = [
+      ['00093-3109-05', 'Amoxicillin 500 mg', 'A23-0045', '2027-12-31', 1200, 'K1-R2'],
+      ['00904-5853-61', 'Ibuprofen 400 mg', 'IB-7781', '2026-06-30', 350, 'K1-R3'],
+      ['00378-0234-01', 'Metformin 850 mg', 'MF/2201', '2027-11-15', 80, 'K2-R1'],
+    ];
+    expect(detectHeaderRow(rows)).toEqual({
+      index: NO_HEADER_ROW,
+      confidence: 0.6,
+      reason: 'no row names a known column, and row 1 holds numbers or dates like the rows below it: the file has no header row, so every row is data',
+    });
+    // The same rows under a header: the header is found, not the data.
+    expect(detectHeaderRow([['NDC', 'Product', 'Lot', 'Expiry', 'Qty', 'Bin'], ...rows]).index).toBe(0);
   });
 
   it('gives up with confidence 0 on an empty sheet', () => {

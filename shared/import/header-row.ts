@@ -4,11 +4,14 @@ import { KIND, classifyNumber, classifyText } from './value-kinds';
 import type { Cell, ImportTarget } from './types';
 
 export interface HeaderRowDecision {
-  /** 0-based index into the rows given. */
+  /** 0-based index into the rows given; NO_HEADER_ROW when every row is data. */
   index: number;
   confidence: number;
   reason: string;
 }
+
+/** The header "row" of a file that has none: every row from the first is data. */
+export const NO_HEADER_ROW = -1;
 
 const DATA_KINDS = KIND.integer | KIND.decimal | KIND.date | KIND.excelSerial | KIND.ndc | KIND.gtin;
 const ROWS_BELOW = 5;
@@ -25,7 +28,8 @@ interface RowFacts {
  * The row that holds the column names. Exports often start with a title ("Stock count, Boston,
  * 30 June 2025", one merged cell), a blank row or a "printed on" line. A header row is wide,
  * made of distinct labels rather than numbers or dates, names known columns, and is followed by
- * rows that do hold numbers or dates.
+ * rows that do hold numbers or dates. Exports from older systems often have no header at all:
+ * when the likeliest row names no known column and itself holds numbers or dates, it is data.
  */
 export function detectHeaderRow(rows: readonly (readonly Cell[])[], maxScan = 30): HeaderRowDecision {
   const scan = Math.min(rows.length, maxScan);
@@ -42,6 +46,13 @@ export function detectHeaderRow(rows: readonly (readonly Cell[])[], maxScan = 30
     }
   }
   const chosen = facts[best] as RowFacts;
+  if (chosen.targets.size === 0 && chosen.dataCells > 0) {
+    return {
+      index: NO_HEADER_ROW,
+      confidence: 0.6,
+      reason: `no row names a known column, and row ${best + 1} holds numbers or dates like the rows below it: the file has no header row, so every row is data`,
+    };
+  }
   return { index: best, confidence: confidenceOf(chosen, facts, best), reason: reasonFor(chosen, facts, best) };
 }
 

@@ -8,7 +8,7 @@ export { readDateText, type DateReading } from './date-text';
 export { dateOrderFormat, excelSerialToIso, isoToExcelSerial, lastDayOfMonth, parseDateCell, type DateCellResult } from './dates';
 export { resolveGtinCell, type GtinCellResult } from './gtin-cell';
 export { mappingMemoryKey } from './header-key';
-export { detectHeaderRow, type HeaderRowDecision } from './header-row';
+export { detectHeaderRow, NO_HEADER_ROW, type HeaderRowDecision } from './header-row';
 export { headerMatches, headerSynonyms, matchHeader, normalizeHeader, type HeaderMatch, type HeaderSynonym } from './header-synonyms';
 export { importCatalogOf, productNameKey } from './import-catalog';
 export { parseLocalizedNumber, type LocalizedNumber } from './localized-number';

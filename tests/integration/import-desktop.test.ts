@@ -116,6 +116,42 @@ describe.runIf(keychainAvailable).each(backends)('spreadsheet import from the de
     expect((await other.api.stock.list.query({ search: 'CH1009' })).rows.filter((s) => s.quantity > 0)).toEqual([]);
   });
 
+  it('reads a file with no header row from its first row, maps it by content and does not remember the mapping', async () => {
+    const file = join(lead.dir, 'export-ohne-kopf.csv');
+    const rows = Array.from({ length: 12 }, (_, i) => `00093-3109-05,Amoxicillin 500 mg capsules,NK${100 + i},2029-0${(i % 9) + 1}-28,${10 * (i + 1)},R${i % 3}-S1`);
+    writeFileSync(file, rows.join('\n'));
+    fake.script({ kind: 'tool', input: { mappings: [{ column: 5, target: 'location', confidence: 0.8, reason: 'R0-S1 looks like a rack and shelf.' }] }, usage: { input_tokens: 500, output_tokens: 40 } });
+
+    const { id } = await lead.api.imports.openPath.mutate({ path: file });
+    const view = await ready(id);
+    expect(view.headerRow).toBe(0);
+    expect(view.headerReason).toContain('the file has no header row, so every row is data');
+    expect(view.headers).toEqual(['Column A', 'Column B', 'Column C', 'Column D', 'Column E', 'Column F']);
+    expect(view.mapping.map((m) => m.target)).toEqual(['ndc', 'productName', 'lot', 'expiry', 'quantity', 'location']);
+    expect(view.summary).toMatchObject({ total: 12, valid: 12, invalid: 0 });
+    expect((await lead.api.imports.rows.query({ id, limit: 1 })).rows[0]).toMatchObject({ row: 1, cells: expect.arrayContaining(['NK100']) });
+
+    // The person can still say the first row is a header, and take it back.
+    expect((await lead.api.imports.setHeaderRow.mutate({ id, headerRow: 1 })).summary).toMatchObject({ total: 11 });
+    expect((await lead.api.imports.setHeaderRow.mutate({ id, headerRow: 0 })).summary).toMatchObject({ total: 12 });
+
+    await lead.api.imports.commit.mutate({ id, mode: 'all-or-nothing', warehouse: 'Hauptlager' });
+    let done = await lead.api.imports.view.query({ id });
+    for (let i = 0; i < 200 && done.status === 'committing'; i += 1) {
+      await new Promise((r) => setTimeout(r, 25));
+      done = await lead.api.imports.view.query({ id });
+    }
+    expect(done.result).toMatchObject({ imported: 12, failed: [] });
+    expect((await lead.api.imports.history.query())[0]).toMatchObject({ fileName: 'export-ohne-kopf.csv', headerRow: 0, rowsImported: 12 });
+
+    // Another headerless file of the same width is mapped afresh: "Column A…F" is no layout to remember.
+    const other = join(lead.dir, 'andere.csv');
+    writeFileSync(other, rows.slice(0, 3).map((r) => r.split(',').reverse().join(',')).join('\n'));
+    const next = await ready((await lead.api.imports.openPath.mutate({ path: other })).id);
+    expect(next.mappingPath.path).not.toBe('memory');
+    expect(next.mapping.find((m) => m.column === 0)?.target).not.toBe('ndc');
+  });
+
   it('says plainly when a file cannot be read, and imports nothing', async () => {
     const { id } = await lead.api.imports.openPath.mutate({ path: new URL('openboxes-inventory-template.xls', FIXTURE).pathname });
     const view = await ready(id);

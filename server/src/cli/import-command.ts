@@ -87,7 +87,7 @@ function print(path: string, check: FileCheck, opts: ImportOptions, outcome: Rec
     return;
   }
   const lines = [
-    `${path} — sheet ${report.sheet}, header on row ${report.headerRow}`,
+    `${path} — sheet ${report.sheet}, ${report.headerRow === 0 ? 'no header row (columns named by letter)' : `header on row ${report.headerRow}`}`,
     ...report.mapping.map((m) => `  ${m.header.padEnd(28)} → ${(m.target ?? '(ignored)').padEnd(15)} ${Math.round(m.confidence * 100)}%  ${m.reason}`),
     `rows: ${report.rows.total} (${report.rows.valid} valid, ${report.rows.invalid} with errors); quality ${check.summary.quality}/100`,
     ...report.errors.slice(0, 50).map((e) => `  ${e.message} [${e.code}]`),

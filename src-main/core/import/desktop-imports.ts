@@ -164,6 +164,7 @@ export class DesktopImports {
     return { id };
   }
 
+  /** `headerRow` is 1-based; 0 means the file has no header row. */
   setHeaderRow(id: string, headerRow: number) {
     const s = this.ready(id);
     const who = this.who();
@@ -226,7 +227,8 @@ export class DesktopImports {
     this.records.begin(
       newImportRecord({ id: importId, who, file: s.file, meta: s.meta, headerIndex: s.analysis.headerIndex, mapping: s.mapping, mappingPath: s.mappingPath.path, mode: options.mode, summary, at }),
     );
-    this.records.rememberMapping(who.companyId, s.headerKey(), s.mapping, at);
+    const headerKey = s.headerKey();
+    if (headerKey !== null) this.records.rememberMapping(who.companyId, headerKey, s.mapping, at);
     s.status = 'committing';
     s.commitProgress = { done: 0, total: valid.length };
     void commitRows(this.o, { importId, mode: options.mode, warehouse: options.warehouse, session: who, onProgress: (done) => (s.commitProgress = { done, total: valid.length }) }, [valid])

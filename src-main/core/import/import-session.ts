@@ -1,4 +1,4 @@
-import { autoMap, mappingMemoryKey, missingRequiredTargets, planImport } from '../../../shared/import';
+import { autoMap, mappingMemoryKey, missingRequiredTargets, NO_HEADER_ROW, planImport } from '../../../shared/import';
 import type { Cell, ColumnMapping, DateOrder, ImportCatalog, ImportIssue, ImportPlan, ImportTarget } from '../../../shared/import/types';
 import type { SerializedError } from '../../../shared/errors';
 import type { SpreadsheetMeta, ReadProgress } from './read/read-spreadsheet';
@@ -49,7 +49,8 @@ export class ImportSession {
     const analyzer = new SheetAnalyzer(fixedHeaderIndex);
     analyzer.add(this.rows);
     this.analysis = analyzer.finish();
-    const remembered = memory(this.headerKey());
+    const key = this.headerKey();
+    const remembered = key === null ? null : memory(key);
     const usable = remembered && remembered.length === this.analysis.headers.length ? remembered : null;
     this.mapping = autoMap(this.analysis.headers, this.analysis.profiles, { memory: usable });
     this.mappingPath = usable
@@ -58,8 +59,14 @@ export class ImportSession {
     this.dateOrders = {};
   }
 
-  headerKey(): string {
-    return mappingMemoryKey(this.analysis?.headers ?? []);
+  /**
+   * The key a confirmed mapping is remembered under: the header texts. A file with no header row
+   * has none (its columns are only letters, which any other headerless file shares), so its
+   * mapping is neither remembered nor reused.
+   */
+  headerKey(): string | null {
+    if (!this.analysis || this.analysis.headerIndex === NO_HEADER_ROW) return null;
+    return mappingMemoryKey(this.analysis.headers);
   }
 
   setTargets(changes: readonly { column: number; target: ImportTarget | null }[]): void {

@@ -5,7 +5,7 @@ import type { Cell, ColumnProfile } from '../../../shared/import/types';
 const HEADER_SCAN = 30;
 
 export interface SheetAnalysis {
-  /** 0-based index of the header row among the rows read. */
+  /** 0-based index of the header row among the rows read; NO_HEADER_ROW (-1) when there is none. */
   headerIndex: number;
   headerReason: string;
   headers: string[];

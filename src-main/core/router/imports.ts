@@ -20,7 +20,7 @@ export const importsRouter = router({
     .query(({ ctx, input }) => ctx.core.imports().rows(input.id, input.offset, input.limit, input.only)),
   setSheet: procedure.input(id.extend({ sheet: z.string().min(1).max(200) })).mutation(({ ctx, input }) => ctx.core.imports().setSheet(input.id, input.sheet)),
   setHeaderRow: procedure
-    .input(id.extend({ headerRow: z.number().int().positive().max(1_000) }))
+    .input(id.extend({ headerRow: z.number().int().min(0).max(1_000) }))
     .mutation(({ ctx, input }) => ctx.core.imports().setHeaderRow(input.id, input.headerRow)),
   setMapping: procedure
     .input(id.extend({ changes: z.array(z.object({ column, target: importTargetSchema.nullable() })).min(1).max(500) }))

@@ -16,6 +16,8 @@ export function FileFacts({ view, changes, locked }: { view: ImportView; changes
   const f = view.file;
   const sheets: string[] = f.sheets ?? [];
   const headerRow = view.headerRow ?? 1;
+  // Row 0 is "no header row": every row is data and the columns are named by letter.
+  const shownRow = headerRow === 0 ? 'None' : headerRow;
   const failure = changes.setHeaderRow.error ?? changes.setSheet.error;
   return (
     <Card className="p-4">
@@ -50,7 +52,7 @@ export function FileFacts({ view, changes, locked }: { view: ImportView; changes
         {locked ? (
           <dl className="text-[12.5px]">
             <Detail term="Header row" className="font-semibold tabular-nums">
-              {headerRow}
+              {shownRow}
             </Detail>
           </dl>
         ) : (
@@ -61,14 +63,15 @@ export function FileFacts({ view, changes, locked }: { view: ImportView; changes
             <div className="flex items-center gap-1">
               <Button
                 size="sm"
-                aria-label="Header row: one row up"
+                aria-label={headerRow === 1 ? 'No header row: every row is data' : 'Header row: one row up'}
+                title={headerRow === 1 ? 'The file has no header row' : undefined}
                 icon={<Minus aria-hidden="true" className="size-3.5" />}
-                disabled={headerRow <= 1}
+                disabled={headerRow <= 0}
                 busy={changes.setHeaderRow.isPending}
                 onClick={() => changes.setHeaderRow.mutate({ id: view.id, headerRow: headerRow - 1 })}
               />
               <output aria-live="polite" className="min-w-10 text-center text-[13px] font-semibold tabular-nums">
-                {headerRow}
+                {shownRow}
               </output>
               <Button
                 size="sm"
