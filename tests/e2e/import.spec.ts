@@ -223,6 +223,23 @@ test('a spreadsheet dropped anywhere on the window opens the import', async ({ p
   await expect(page.getByRole('row', { name: /Menge/ }).getByText('You', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import 2 rows' })).toBeEnabled();
 
+  // An export with no header row: every row is data, the columns are named by letter, and the
+  // header-row stepper can still make the first row the header and go back to "None".
+  const headerless = ['00378-1800-01,Metformin 500 mg Tabletten,NOHEAD-1,2028-08-15,12', '00093-0058-01,Amoxicillin 500 mg Kapseln,NOHEAD-2,2028-09-30,30', '00781-1506-10,Ibuprofen 400 mg Filmtabletten,NOHEAD-3,2028-10-31,7'];
+  await page.getByLabel('Choose another file…').setInputFiles({ name: 'Export ohne Kopfzeile.csv', mimeType: 'text/csv', buffer: Buffer.from(headerless.join('\n'), 'utf8') });
+  const headerRow = page.getByRole('group', { name: 'Header row' });
+  await expect(headerRow.locator('output')).toHaveText('None');
+  await expect(page.getByText('the file has no header row, so every row is data')).toBeVisible();
+  await expect(page.getByLabel('Column A is read as', { exact: true })).toHaveValue('ndc');
+  await expect(page.getByRole('button', { name: 'Import 3 rows' })).toBeVisible();
+  await shoot(page, 'import-no-header');
+  await headerRow.getByRole('button', { name: 'Header row: one row down' }).click();
+  await expect(headerRow.locator('output')).toHaveText('1');
+  await expect(page.getByRole('button', { name: 'Import 2 rows' })).toBeVisible();
+  await headerRow.getByRole('button', { name: 'No header row: every row is data' }).click();
+  await expect(headerRow.locator('output')).toHaveText('None');
+  await expect(page.getByRole('button', { name: 'Import 3 rows' })).toBeVisible();
+
   // A large file shows its progress and can be cancelled; a damaged one is refused in plain words.
   const big = ['NDC;Produktname;Charge;Verfall;Menge'];
   // Close to the 500,000-row preview limit, so reading lasts long enough to be cancelled on an idle machine.

@@ -65,7 +65,8 @@ export function MappingTable({ view, changes, locked }: { view: ImportView; chan
           <tbody>
             {view.mapping.map((m) => {
               const letter = columnLetter(m.column);
-              const name = `Column ${letter}${m.header ? ` (${m.header})` : ''}`;
+              // A column with no header text is named by its letter already ("Column A"): say it once.
+              const name = `Column ${letter}${m.header && m.header !== `Column ${letter}` ? ` (${m.header})` : ''}`;
               const low = m.target !== null && m.confidence < LOW_CONFIDENCE;
               const percent = Math.round(m.confidence * 100);
               const badge = SOURCE_BADGES[m.source];
