@@ -130,6 +130,9 @@ test('a German stock list is mapped, corrected in place, imported, found in stoc
   await page.getByRole('tabpanel', { name: 'Rows' }).evaluate((el, row) => el.scrollTo(0, (row - 4) * 33), BAD_ROW);
   const fixed = grid.getByRole('gridcell', { name: '28.02.2027', exact: true });
   await expect(fixed).toHaveAttribute('aria-describedby', /.+/);
+  // Beside the corrected text, the date Atlas reads it as (day first, from the column's order).
+  await expect(fixed).toContainText('→ 2027-02-28');
+  await expect(fixed).toHaveAccessibleDescription(/Read as 2027-02-28\. Corrected by you\./);
   // Arrow keys move between cells.
   await fixed.focus();
   await page.keyboard.press('ArrowLeft');

@@ -9,6 +9,8 @@ export interface GridCellProps {
   row: ImportRow;
   column: number;
   header: string;
+  /** What Atlas reads the cell as, when that differs from its text (see readAs). */
+  readAs: string | null;
   active: boolean;
   editing: boolean;
   saving: boolean;
@@ -30,13 +32,14 @@ export function cellLook(issues: readonly Issue[]): 'error' | 'warning' | null {
  * One cell of the preview: its text as the person will import it, outlined when it has an issue,
  * marked when they corrected it. Enter or a click opens an editor in place; Enter saves, Esc cancels.
  */
-export function GridCell({ id, row, column, header, active, editing, saving, locked, onFocus, onStartEdit, onKeyDown, onSave, onCancel }: GridCellProps) {
+export function GridCell({ id, row, column, header, readAs, active, editing, saving, locked, onFocus, onStartEdit, onKeyDown, onSave, onCancel }: GridCellProps) {
   const value = row.cells[column] ?? '';
   const issues = row.issues.filter((i) => i.column === column);
   const look = cellLook(issues);
   const edited = row.edited.includes(column);
-  const describedBy = look || edited ? `${id}-d` : undefined;
-  const title = [...issues.map((i) => i.message), edited ? 'Corrected by you.' : null].filter(Boolean).join('\n') || undefined;
+  const describedBy = look || edited || readAs ? `${id}-d` : undefined;
+  const note = readAs ? `Read as ${readAs}.` : null;
+  const title = [note, ...issues.map((i) => i.message), edited ? 'Corrected by you.' : null].filter(Boolean).join('\n') || undefined;
   return (
     <td
       role="gridcell"
@@ -64,12 +67,20 @@ export function GridCell({ id, row, column, header, active, editing, saving, loc
       ) : value === '' ? (
         <span className="text-muted/70">—</span>
       ) : (
-        value
+        <>
+          {value}
+          {/* Visual only: the description below says it to a screen reader, and the cell keeps its own text as its name. */}
+          {readAs ? (
+            <span aria-hidden="true" className="ml-1.5 text-[11.5px] text-muted">
+              → {readAs}
+            </span>
+          ) : null}
+        </>
       )}
       {edited ? <span aria-hidden="true" className="absolute top-0 right-0 size-0 border-t-[7px] border-l-[7px] border-t-accent border-l-transparent" /> : null}
       {describedBy ? (
         <span id={describedBy} hidden>
-          {[...issues.map((i) => `${i.severity === 'error' ? 'Error' : 'Warning'}: ${i.message}`), edited ? 'Corrected by you.' : ''].join(' ')}
+          {[note ?? '', ...issues.map((i) => `${i.severity === 'error' ? 'Error' : 'Warning'}: ${i.message}`), edited ? 'Corrected by you.' : ''].join(' ')}
         </span>
       ) : null}
     </td>

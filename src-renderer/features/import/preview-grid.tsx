@@ -7,6 +7,7 @@ import { cx } from '../../components/cx';
 import { Kbd } from '../../components/kbd';
 import { Spinner } from '../../components/spinner';
 import { GridCell } from './grid-cell';
+import { readAs } from './read-as';
 import { moveFor, type GridPosition } from './grid-keys';
 import { columnLetter, issueText, targetLabel } from './mapping-labels';
 import { formatCount } from './progress-format';
@@ -204,6 +205,7 @@ export function PreviewGrid({ view, changes, locked }: { view: ImportView; chang
                           row={row}
                           column={c}
                           header={view.headers[c] || `column ${columnLetter(c)}`}
+                          readAs={readAs(row.normalized, view.mapping[c]?.target ?? null, row.cells[c] ?? '')}
                           active={current.row === item.index && current.column === c}
                           editing={isEditing}
                           saving={isEditing && changes.editCell.isPending}
