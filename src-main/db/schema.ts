@@ -176,10 +176,13 @@ export const imports = sqliteTable(
     rowsSkipped: integer('rows_skipped').notNull().default(0),
     status: text('status').notNull(),
     createdBy: text('created_by').notNull(),
+    /** The person's name when they imported (a shared terminal's history says who, offline too). */
+    createdByName: text('created_by_name'),
     createdAt: text('created_at').notNull(),
     finishedAt: text('finished_at'),
     undoneAt: text('undone_at'),
     undoneBy: text('undone_by'),
+    undoneByName: text('undone_by_name'),
   },
   (t) => [index('imports_company_created_idx').on(t.companyId, t.createdAt)],
 );

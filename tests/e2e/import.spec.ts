@@ -174,6 +174,7 @@ test('a German stock list is mapped, corrected in place, imported, found in stoc
   await openImportScreen(page);
   const history = page.getByRole('table', { name: 'Import history' });
   await expect(history.getByRole('row', { name: /Lagerbestand Juni\.csv/ })).toContainText('Imported');
+  await expect(history.getByRole('row', { name: /Lagerbestand Juni\.csv/ })).toContainText(account.name);
   await history.getByRole('button', { name: 'Undo the import of Lagerbestand Juni.csv' }).click();
   const dialog = page.getByRole('dialog', { name: 'Undo this import?' });
   await expect(dialog).toBeVisible();
@@ -181,7 +182,7 @@ test('a German stock list is mapped, corrected in place, imported, found in stoc
   await expect(page.getByRole('dialog', { name: 'Import undone' })).toContainText(`Undone: ${ROWS} rows taken back in full.`);
   await shoot(page, 'import-undone');
   await page.getByRole('button', { name: 'Close', exact: true }).first().click();
-  await expect(history.getByRole('row', { name: /Lagerbestand Juni\.csv/ })).toContainText('Undone');
+  await expect(history.getByRole('row', { name: /Lagerbestand Juni\.csv/ })).toContainText(`Undone by ${account.name}`);
 });
 
 test('a spreadsheet dropped anywhere on the window opens the import', async ({ page }) => {

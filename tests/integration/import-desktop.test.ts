@@ -92,7 +92,7 @@ describe.runIf(keychainAvailable).each(backends)('spreadsheet import from the de
     expect(done.status).toBe('committed');
     expect(done.result).toMatchObject({ imported: 30, skipped: 0, failed: [] });
     const [record] = await lead.api.imports.history.query();
-    expect(record).toMatchObject({ fileName: 'bestand.csv', status: 'committed', rowsImported: 30, mappingPath: 'ai', mode: 'all-or-nothing', fileSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(record).toMatchObject({ fileName: 'bestand.csv', createdByName: 'Lena Vogel', status: 'committed', rowsImported: 30, mappingPath: 'ai', mode: 'all-or-nothing', fileSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
     await lead.api.sync.now.mutate();
     await other.api.sync.now.mutate();
@@ -111,6 +111,7 @@ describe.runIf(keychainAvailable).each(backends)('spreadsheet import from the de
 
     const undone = await lead.api.imports.undo.mutate({ importId: record?.id ?? '' });
     expect(undone).toEqual({ reversed: 30, partial: [] });
+    expect((await lead.api.imports.history.query()).find((r) => r.id === record?.id)).toMatchObject({ status: 'undone', undoneByName: 'Lena Vogel' });
     await lead.api.sync.now.mutate();
     await other.api.sync.now.mutate();
     expect((await other.api.stock.list.query({ search: 'CH1009' })).rows.filter((s) => s.quantity > 0)).toEqual([]);

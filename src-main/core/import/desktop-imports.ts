@@ -34,7 +34,7 @@ export interface DesktopImportsOptions {
 export const INTERACTIVE_MAX_ROWS = 500_000;
 export const UPLOAD_MAX_BYTES = DEFAULT_READ_LIMITS.maxBytes;
 
-type Who = { companyId: string; userId: string };
+type Who = { companyId: string; userId: string; name: string };
 
 /**
  * Spreadsheet imports on the desktop (issue 4): stage a dropped file, read it in a worker,
@@ -60,7 +60,7 @@ export class DesktopImports {
   private who(): Who {
     const current = this.o.session.current();
     if (!current) throw new AppError('auth/unauthenticated', 'Sign in to import stock.');
-    return { companyId: current.company.id, userId: current.user.id };
+    return { companyId: current.company.id, userId: current.user.id, name: current.user.name };
   }
 
   private get(id: string): ImportSession {

@@ -82,7 +82,7 @@ export type WholeFileOptions = Omit<FileImportOptions, 'today' | 'memory'> & { m
  * A whole file in one go, streamed (the CLI, and files too large to preview): check it, then —
  * if it may go in under the chosen mode — read it again and commit as it is read.
  */
-export async function importWholeFile(deps: CommitDeps, records: ImportRecords, who: { companyId: string; userId: string }, today: string, path: string, options: WholeFileOptions) {
+export async function importWholeFile(deps: CommitDeps, records: ImportRecords, who: { companyId: string; userId: string; name?: string }, today: string, path: string, options: WholeFileOptions) {
   const staged = await stagePath(path);
   const catalog = replicaImportCatalog(deps.db, who.companyId);
   const check = await checkFile(path, catalog, { ...options, today, memory: null });

@@ -137,7 +137,13 @@ describe.runIf(keychainAvailable)('import commit: receive movements through the 
     await oldLocal.apply(who, 'product.upsert', { ndc11: '00093310905', name: 'Amoxicillin 500 mg' });
     await oldLocal.apply(who, 'location.upsert', { warehouse: 'Main', bin: 'A-01' });
     const importId = newId();
-    new ImportRecords(before.db).begin({ id: importId, companyId: who.companyId, fileName: 'old.csv', fileSha256: 'ab', fileBytes: 1, format: 'csv', sheet: null, headerRow: 1, mapping: [], mappingPath: 'deterministic', mode: 'valid-only', rowsTotal: 2, rowsValid: 2, rowsInvalid: 0, createdBy: who.userId, createdAt: '2026-11-22T10:00:00Z' });
+    // The columns of migration 0003 (today's ImportRecords writes columns added since).
+    before.sqlite
+      .prepare(
+        `INSERT INTO imports (id, company_id, file_name, file_sha256, file_bytes, format, sheet, header_row, mapping, mapping_path, mode, rows_total, rows_valid, rows_invalid, status, created_by, created_at)
+         VALUES (?, ?, 'old.csv', 'ab', 1, 'csv', NULL, 1, '[]', 'deterministic', 'valid-only', 2, 2, 0, 'committing', ?, '2026-11-22T10:00:00Z')`,
+      )
+      .run(importId, who.companyId, who.userId);
     const bin = locationIdFor(who.companyId, 'Main', null, 'A-01');
     for (const n of [2, 3]) {
       const movementId = newId();
@@ -153,6 +159,8 @@ describe.runIf(keychainAvailable)('import commit: receive movements through the 
       const undone = await undoImport({ db: after.db, writer: new ReplicaWriter(after), store: new SyncStore(after.db), now: deps.now }, importId, who);
       expect(undone).toEqual({ reversed: 2, partial: [] });
       expect(after.sqlite.prepare('SELECT sum(quantity) AS n FROM stock_movements').get()).toEqual({ n: 0 });
+      // Recorded before names were kept: the history has no name for it (the screen shows a dash).
+      expect(new ImportRecords(after.db).list(who.companyId)[0]).toMatchObject({ fileName: 'old.csv', createdByName: null, status: 'undone' });
     } finally {
       after.close();
       keys.delete(replicaKeyName(file));

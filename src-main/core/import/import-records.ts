@@ -20,6 +20,7 @@ export interface NewImportRecord {
   rowsValid: number;
   rowsInvalid: number;
   createdBy: string;
+  createdByName?: string | null;
   createdAt: string;
 }
 
@@ -28,7 +29,7 @@ export type ImportRecord = typeof imports.$inferSelect;
 /** The record of an import about to be committed, from what the preview or the streamed check knows. */
 export function newImportRecord(a: {
   id: string;
-  who: { companyId: string; userId: string };
+  who: { companyId: string; userId: string; name?: string };
   file: { name: string; sha256: string; bytes: number };
   meta: { format: string; sheet: string | null };
   headerIndex: number;
@@ -54,6 +55,7 @@ export function newImportRecord(a: {
     rowsValid: a.summary.valid,
     rowsInvalid: a.summary.invalid,
     createdBy: a.who.userId,
+    createdByName: a.who.name ?? null,
     createdAt: a.at,
   };
 }

@@ -19,7 +19,7 @@ const UNDO_BATCH = 2_000;
  * back by what is still on that shelf, reason "data-correction", through the outbox like any
  * other stock work; stock that has already been picked is reported, not driven negative.
  */
-export async function undoImport(deps: CommitDeps, importId: string, session: { companyId: string; userId: string }): Promise<UndoResult> {
+export async function undoImport(deps: CommitDeps, importId: string, session: { companyId: string; userId: string; name?: string }): Promise<UndoResult> {
   const sqlite = deps.db.$client;
   const record = sqlite.prepare('SELECT file_name AS fileName, status FROM imports WHERE id = ? AND company_id = ?').get(importId, session.companyId) as
     | { fileName: string; status: string }
@@ -55,6 +55,8 @@ export async function undoImport(deps: CommitDeps, importId: string, session: { 
       outbox.finish();
     });
   }
-  sqlite.prepare("UPDATE imports SET status = 'undone', undone_at = ?, undone_by = ? WHERE id = ?").run(deps.now().toISOString(), session.userId, importId);
+  sqlite
+    .prepare("UPDATE imports SET status = 'undone', undone_at = ?, undone_by = ?, undone_by_name = ? WHERE id = ?")
+    .run(deps.now().toISOString(), session.userId, session.name ?? null, importId);
   return result;
 }

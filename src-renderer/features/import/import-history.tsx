@@ -34,7 +34,7 @@ export function ImportHistory() {
     <Card className="overflow-hidden">
       <div className="px-4 pt-3 pb-2">
         <h2 className="text-[14px] font-semibold">Import history</h2>
-        <p className="text-[12.5px] text-muted">Imports made on this computer. Undo takes the stock back out with correcting adjustments; nothing is deleted from the record.</p>
+        <p className="text-[12.5px] text-muted">Imports made on this computer, and who made them. Undo takes the stock back out with correcting adjustments; nothing is deleted from the record.</p>
       </div>
       {history.isError ? (
         <Alert title="The history could not be loaded" className="mx-4 mb-3">
@@ -46,8 +46,9 @@ export function ImportHistory() {
           <caption className="sr-only">Import history</caption>
           <thead>
             <tr>
-              <HeaderCell className="w-[30%]">File</HeaderCell>
+              <HeaderCell className="w-[26%]">File</HeaderCell>
               <HeaderCell>Started</HeaderCell>
+              <HeaderCell className="w-[14%]">By</HeaderCell>
               <HeaderCell align="right">Rows</HeaderCell>
               <HeaderCell align="right">Imported</HeaderCell>
               <HeaderCell>Mode</HeaderCell>
@@ -57,8 +58,8 @@ export function ImportHistory() {
             </tr>
           </thead>
           <tbody>
-            {history.isPending ? <EmptyRow colSpan={8}>Loading…</EmptyRow> : null}
-            {history.isSuccess && records.length === 0 ? <EmptyRow colSpan={8}>No imports yet.</EmptyRow> : null}
+            {history.isPending ? <EmptyRow colSpan={9}>Loading…</EmptyRow> : null}
+            {history.isSuccess && records.length === 0 ? <EmptyRow colSpan={9}>No imports yet.</EmptyRow> : null}
             {records.map((r) => (
               <HistoryRow key={r.id} record={r} onUndo={() => setUndoing({ importId: r.id, fileName: r.fileName, rows: r.rowsImported })} />
             ))}
@@ -79,6 +80,10 @@ function HistoryRow({ record: r, onUndo }: { record: ImportRecord; onUndo: () =>
         {r.fileName}
       </Cell>
       <Cell className="text-muted">{formatDateTime(r.createdAt)}</Cell>
+      {/* Imports recorded before names were kept (migration 0006) show an em dash. */}
+      <Cell className="max-w-0 truncate" title={r.createdByName ?? undefined}>
+        {r.createdByName ?? '—'}
+      </Cell>
       <Cell align="right">
         {formatCount(r.rowsTotal)}
         {r.rowsInvalid > 0 ? <span className="text-danger"> ({formatCount(r.rowsInvalid)} with errors)</span> : null}
@@ -91,6 +96,7 @@ function HistoryRow({ record: r, onUndo }: { record: ImportRecord; onUndo: () =>
       <Cell className="text-muted">{PATHS[r.mappingPath] ?? r.mappingPath}</Cell>
       <Cell>
         <Badge tone={status.tone}>{status.label}</Badge>
+        {r.undoneByName ? <span className="ml-1 text-[12px] text-muted">{` by ${r.undoneByName}`}</span> : null}
       </Cell>
       <Cell align="right">
         {undoable ? (

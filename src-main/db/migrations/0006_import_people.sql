@@ -1,0 +1,2 @@
+ALTER TABLE `imports` ADD `created_by_name` text;--> statement-breakpoint
+ALTER TABLE `imports` ADD `undone_by_name` text;
