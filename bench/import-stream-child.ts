@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { newId } from '../shared/ids';
 import { importCatalogOf } from '../shared/import';
-import { ImportCommitter } from '../src-main/core/import/import-committer';
+import { batchedWriter, ImportCommitter } from '../src-main/core/import/import-committer';
 import { ImportRecords } from '../src-main/core/import/import-records';
 import { analyseFile, planFor, validateFile } from '../src-main/core/import/stream-import';
 import { OsKeychain } from '../src-main/core/keystore/os-keychain';
@@ -23,7 +23,9 @@ new ImportRecords(replica.db).begin({ id: importId, companyId: who.companyId, fi
 const start = performance.now();
 const analysed = await analyseFile(file, {});
 const committer = new ImportCommitter(deps, { importId, mode: 'valid-only', warehouse: 'Main', session: who });
-const summary = await validateFile(file, analysed, planFor(analysed, '2026-11-22'), importCatalogOf([]), { onValid: (rows) => committer.write(rows) });
+const writer = batchedWriter(committer);
+const summary = await validateFile(file, analysed, planFor(analysed, '2026-11-22'), importCatalogOf([]), { onValid: (rows) => writer.add(rows) });
+await writer.end();
 const ms = performance.now() - start;
 replica.close();
 keys.delete(replicaKeyName(replicaFile));

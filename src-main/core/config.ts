@@ -16,6 +16,7 @@ const schema = z.object({
   ATLAS_DESKTOP_DATA: z.string().min(1).optional(),
   ATLAS_KEYCHAIN_SERVICE: z.string().min(1).default('atlas'),
   ATLAS_SHELL_PORT: z.coerce.number().int('must be a whole number').min(0).max(65535).default(0),
+  ATLAS_IMPORT_PREVIEW_ROWS: z.coerce.number().int('must be a whole number').min(100, 'must be at least 100').max(2_000_000).default(500_000),
 });
 
 export interface DesktopConfig {
@@ -23,6 +24,8 @@ export interface DesktopConfig {
   dataDir: string;
   keychainService: string;
   shellPort: number;
+  /** Most rows an import previews for correction; a longer file is checked and imported streamed. */
+  importPreviewRows: number;
 }
 
 export function loadDesktopConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<DesktopConfig> = {}): DesktopConfig {
@@ -38,6 +41,7 @@ export function loadDesktopConfig(env: Record<string, string | undefined> = proc
     dataDir: resolve(c.ATLAS_DESKTOP_DATA ?? join(homedir(), '.atlas', 'desktop')),
     keychainService: c.ATLAS_KEYCHAIN_SERVICE,
     shellPort: c.ATLAS_SHELL_PORT,
+    importPreviewRows: c.ATLAS_IMPORT_PREVIEW_ROWS,
     ...overrides,
   };
 }

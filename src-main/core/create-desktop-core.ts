@@ -76,7 +76,7 @@ export function createDesktopCore(options: CreateDesktopCoreOptions): RunningDes
       const runner = new SyncRunner({ db: replica.db, sqlite: replica.sqlite, writer, store, session, serverUrl: config.serverUrl, now, fetch: network, participants: [qaSync] });
       const mutations = new LocalMutations({ db: replica.db, writer, store, now, onChange: () => runner.kick() });
       const inventory = new DesktopInventory(replica.db, mutations, () => signedIn(session));
-      const imports = new DesktopImports({ db: replica.db, writer, store, session, dataDir: config.dataDir, now, onChange: () => runner.kick() });
+      const imports = new DesktopImports({ db: replica.db, writer, store, session, dataDir: config.dataDir, previewRows: config.importPreviewRows, now, onChange: () => runner.kick() });
       const qa = new DesktopQa({ store: qaStore, writer, keys: new SignerKeys(keyStore), sync: qaSync, syncAll: () => runner.syncNow(), actor: () => qaActor(session), now, onChange: () => runner.kick() });
       open = { replica, session, store, runner, inventory, imports, qa, account: new DesktopAccount(session), admin: new DesktopAdmin(session) };
       failure = null;

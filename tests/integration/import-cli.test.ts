@@ -46,7 +46,9 @@ describe.runIf(keychainAvailable).each(backends)('atlas import into the signed-i
     writeFileSync(file, ['NDC,Product,Lot,Expiry,Qty,Bin', ...Array.from({ length: 40 }, (_, i) => `67457-153-03,Oxaliplatin 50 mg,NK${i},2028-0${(i % 9) + 1}-15,${i + 1},B-${i % 3}`), '67457-153-03,Oxaliplatin 50 mg,NK99,2028-02-30,5,B-1'].join('\n'));
     const refused = await atlas(file, '--json');
     expect(refused.status).toBe(1);
-    expect(JSON.parse(refused.stdout).outcome.refusal).toMatch(/1 rows have errors; nothing was imported/);
+    expect(JSON.parse(refused.stdout).outcome.refusal).toMatch(/1 row has errors; nothing was imported/);
+    // In words, the refusal names the option that imports the valid rows.
+    expect((await atlas(file)).stdout).toContain('Nothing imported: 1 row has errors; nothing was imported. Import only the valid rows to leave it out. (--valid-only does that)');
 
     const r = await atlas(file, '--json', '--valid-only', '--warehouse', 'Nachtlager');
     expect(r.stderr).toBe('');

@@ -52,6 +52,15 @@ describe.runIf(keychainAvailable).each(backends)('spreadsheet import from the de
     throw new Error('the import never became ready');
   }
 
+  async function until(desktop: TestDesktop, id: string, done: (view: Awaited<ReturnType<typeof desktop.api.imports.view.query>>) => boolean) {
+    for (let i = 0; i < 400; i += 1) {
+      const view = await desktop.api.imports.view.query({ id });
+      if (done(view)) return view;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error('the import did not get there');
+  }
+
   it('maps with Claude, fixes a cell in place, commits through the outbox and syncs', async () => {
     const file = join(lead.dir, 'bestand.csv');
     const lines = ['Bestandsliste Apotheke Nord;;;;;', ';;;;;', 'NDC;Bezeichnung;Charge;Verfall;Menge;Ablage'];
@@ -151,6 +160,68 @@ describe.runIf(keychainAvailable).each(backends)('spreadsheet import from the de
     const next = await ready((await lead.api.imports.openPath.mutate({ path: other })).id);
     expect(next.mappingPath.path).not.toBe('memory');
     expect(next.mapping.find((m) => m.column === 0)?.target).not.toBe('ndc');
+  });
+
+  it('imports a file too long to preview straight from the file: refused whole under "all or nothing", valid rows under "valid only"', async () => {
+    // A terminal that previews at most 100 rows; the file has 150, three of them bad.
+    const small = new TestDesktop(server.url, { importPreviewRows: 100 });
+    try {
+      await small.api.session.signIn.mutate({ email: 'lena@apotheke-nord.example', password: 'Charge 4711 ist frei' });
+      const file = join(small.dir, 'jahresinventur.csv');
+      const lines = ['NDC,Produkt,Charge,Verfall,Menge'];
+      for (let i = 1; i <= 150; i += 1) lines.push(`00093-3109-05,Amoxicillin 500 mg,JI-${i},${i % 50 === 0 ? '2029-02-30' : '2029-03-31'},${i}`);
+      writeFileSync(file, lines.join('\n'));
+      const { id } = await small.api.imports.openPath.mutate({ path: file });
+      const opened = await until(small, id, (v) => v.status !== 'reading');
+      expect(opened).toMatchObject({ status: 'failed', tooLongToPreview: true, error: { code: 'import/too-many-rows', message: expect.stringContaining('more than 100 rows') } });
+
+      await small.api.imports.importWithoutPreview.mutate({ id, mode: 'all-or-nothing', warehouse: 'Hauptlager' });
+      const refused = await until(small, id, (v) => v.status !== 'committing');
+      expect(refused.status).toBe('failed');
+      expect(refused.streamed).toMatchObject({ refusal: expect.stringContaining('3 rows have errors'), summary: { total: 150, valid: 147, invalid: 3 } });
+      expect(refused.streamed?.errors.map((e) => [e.row, e.column])).toEqual([
+        [51, 'Verfall'],
+        [101, 'Verfall'],
+        [151, 'Verfall'],
+      ]);
+      expect((await small.api.stock.list.query({ search: 'JI-1' })).rows).toEqual([]);
+
+      await small.api.imports.importWithoutPreview.mutate({ id, mode: 'valid-only', warehouse: 'Hauptlager' });
+      const done = await until(small, id, (v) => v.status !== 'committing');
+      expect(done).toMatchObject({ status: 'committed', result: { imported: 147, failed: [] }, streamed: { pass: 'commit', refusal: null } });
+      const [record] = await small.api.imports.history.query();
+      expect(record).toMatchObject({ fileName: 'jahresinventur.csv', status: 'committed', rowsTotal: 150, rowsInvalid: 3, rowsImported: 147, createdByName: 'Lena Vogel' });
+      expect((await small.api.stock.list.query({ search: 'JI-149' })).rows[0]).toMatchObject({ quantity: 149, expiry: '2029-03-31' });
+      await expect(small.api.imports.importWithoutPreview.mutate({ id, mode: 'valid-only', warehouse: 'Hauptlager' })).rejects.toMatchObject({ message: 'This import has already been committed.' });
+    } finally {
+      small.dispose();
+    }
+  });
+
+  it('cancelling a streamed "valid only" import keeps the batches already written, recorded as interrupted', async () => {
+    const small = new TestDesktop(server.url, { importPreviewRows: 100 });
+    try {
+      await small.api.session.signIn.mutate({ email: 'lena@apotheke-nord.example', password: 'Charge 4711 ist frei' });
+      const file = join(small.dir, 'gross.csv');
+      writeFileSync(file, ['NDC,Produkt,Charge,Verfall,Menge', ...Array.from({ length: 80_000 }, (_, i) => `00093-3109-05,Amoxicillin 500 mg,GX-${i},2029-03-31,5`)].join('\n'));
+      const { id } = await small.api.imports.openPath.mutate({ path: file });
+      await until(small, id, (v) => v.status !== 'reading');
+      await small.api.imports.importWithoutPreview.mutate({ id, mode: 'valid-only', warehouse: 'Hauptlager' });
+      const writing = await until(small, id, (v) => (v.commitProgress?.done ?? 0) >= 10_000 || v.status !== 'committing');
+      expect(writing.status).toBe('committing');
+      await small.api.imports.cancel.mutate({ id });
+      const stopped = await until(small, id, (v) => v.status !== 'committing');
+      expect(stopped.status).toBe('cancelled');
+      const [record] = await small.api.imports.history.query();
+      expect(record?.status).toBe('interrupted');
+      expect(record?.rowsImported).toBeGreaterThanOrEqual(10_000);
+      expect(record?.rowsImported).toBeLessThan(80_000);
+      // The first rows are in stock; the last were never written.
+      expect((await small.api.stock.list.query({ search: 'GX-0' })).rows.find((r) => r.lotNumber === 'GX-0')).toMatchObject({ quantity: 5 });
+      expect((await small.api.stock.list.query({ search: 'GX-79999' })).rows.filter((r) => r.lotNumber === 'GX-79999')).toEqual([]);
+    } finally {
+      small.dispose();
+    }
   });
 
   it('says plainly when a file cannot be read, and imports nothing', async () => {

@@ -13,7 +13,7 @@ import { commitRows, type CommitMode } from './import-committer';
 import { importWholeFile, type WholeFileOptions } from './file-import';
 import { replicaImportCatalog } from './import-catalog';
 import { ImportRecords, newImportRecord } from './import-records';
-import { ImportSession, type StagedFile } from './import-session';
+import { ImportSession, type StagedFile, type StreamedImport } from './import-session';
 import { importRows, importView, type RowFilter } from './import-view';
 import { undoImport } from './import-undo';
 import { DEFAULT_READ_LIMITS, readSpreadsheet } from './read/read-spreadsheet';
@@ -26,11 +26,13 @@ export interface DesktopImportsOptions {
   session: SessionManager;
   dataDir: string;
   now: () => Date;
+  /** Most rows an import previews (ATLAS_IMPORT_PREVIEW_ROWS); a longer file is imported streamed. */
+  previewRows?: number;
   /** After a commit or an undo: push the new outbox rows. */
   onChange: () => void;
 }
 
-/** Most rows an import held in memory for preview and correction may have. */
+/** Most rows an import held in memory for preview and correction may have, by default. */
 export const INTERACTIVE_MAX_ROWS = 500_000;
 export const UPLOAD_MAX_BYTES = DEFAULT_READ_LIMITS.maxBytes;
 
@@ -97,7 +99,7 @@ export class DesktopImports {
       await readSpreadsheet(session.file.path, {
         sheet,
         signal: session.abort.signal,
-        limits: { maxRows: INTERACTIVE_MAX_ROWS },
+        limits: { maxRows: this.previewRows },
         onMeta: (m) => (session.meta = m),
         onProgress: (p) => (session.progress = p),
         onRows: (batch) => {
@@ -111,8 +113,13 @@ export class DesktopImports {
       void this.askClaude(session);
     } catch (err) {
       session.status = session.abort.signal.aborted ? 'cancelled' : 'failed';
-      session.error = serializeError(tooBigToPreview(err, session.file.name), logUnexpected);
+      session.tooLongToPreview = err instanceof AppError && err.code === 'import/too-many-rows';
+      session.error = serializeError(session.tooLongToPreview ? tooLongToPreview(session.file.name, this.previewRows) : err, logUnexpected);
     }
+  }
+
+  private get previewRows(): number {
+    return this.o.previewRows ?? INTERACTIVE_MAX_ROWS;
   }
 
   /**
@@ -246,6 +253,54 @@ export class DesktopImports {
     return this.view(id);
   }
 
+  /**
+   * A file too long to preview: check every row and import the valid ones (or all, or nothing)
+   * straight from the file, streamed — what `atlas import FILE` does, with progress in `view`.
+   * The check runs first; under "all or nothing" a file with errors is refused with the first
+   * of them, and nothing is written.
+   */
+  importWithoutPreview(id: string, options: { mode: CommitMode; warehouse: string }) {
+    const s = this.get(id);
+    if (!s.tooLongToPreview || s.status === 'committing' || s.status === 'committed') {
+      throw new AppError('import/not-ready', s.status === 'committed' ? 'This import has already been committed.' : 'Only a file too long to preview is imported without a preview.');
+    }
+    const who = this.who();
+    const streamed: StreamedImport = { mode: options.mode, pass: 'analyse', summary: null, errors: [], refusal: null };
+    Object.assign(s, { status: 'committing', error: null, progress: null, commitProgress: null, streamed, abort: new AbortController() });
+    void importWholeFile(this.o, this.records, who, this.today(), s.file, {
+      mode: options.mode,
+      warehouse: options.warehouse,
+      sheet: s.meta?.sheet ?? undefined,
+      signal: s.abort.signal,
+      maxIssues: STREAMED_ERRORS_SHOWN,
+      onProgress: (p) => {
+        s.progress = p;
+        streamed.pass = p.pass;
+      },
+      onCommitted: (done, total) => (s.commitProgress = { done, total }),
+    })
+      .then(({ check, imported, refusal }) => {
+        const headers = check.file.analysis.headers;
+        streamed.summary = check.summary;
+        streamed.errors = check.issues.filter((i) => i.severity === 'error').map((i) => ({ row: i.row, column: i.column === null ? null : (headers[i.column] ?? null), message: i.message }));
+        streamed.refusal = refusal;
+        if (imported) {
+          s.result = imported;
+          s.status = 'committed';
+          this.o.onChange();
+        } else {
+          s.status = 'failed';
+        }
+      })
+      .catch((err: unknown) => {
+        s.status = s.abort.signal.aborted ? 'cancelled' : 'failed';
+        s.error = serializeError(err, logUnexpected);
+        // Valid rows only: the batches written before the stop are in, and must sync.
+        this.o.onChange();
+      });
+    return this.view(id);
+  }
+
   cancel(id: string) {
     const s = this.get(id);
     s.abort.abort();
@@ -288,15 +343,17 @@ export class DesktopImports {
   }
 }
 
-/** A file too long to preview can still go in, streamed, from the command line. */
-function tooBigToPreview(err: unknown, fileName: string): unknown {
-  if (!(err instanceof AppError) || err.code !== 'import/too-many-rows') return err;
+/** A file too long to preview can still go in, streamed (importWithoutPreview, or `atlas import`). */
+function tooLongToPreview(fileName: string, previewRows: number): AppError {
   return new AppError(
     'import/too-many-rows',
-    `“${fileName}” has more than ${INTERACTIVE_MAX_ROWS.toLocaleString('en-US')} rows, too many to preview and correct here. ` +
-      'Split it, or import it with `atlas import FILE` on this computer, which streams files of millions of rows.',
+    `“${fileName}” has more than ${previewRows.toLocaleString('en-US')} rows, too many to preview and correct here. ` +
+      'Atlas can check every row and import it straight from the file, without a preview; or split the file.',
   );
 }
+
+/** Errors kept to show when a streamed import is refused (all are counted). */
+const STREAMED_ERRORS_SHOWN = 20;
 
 function logUnexpected(err: unknown, ref: string): void {
   console.error(`import failed unexpectedly (reference ${ref})`, err);

@@ -2,8 +2,9 @@ import { missingRequiredTargets } from '../../../shared/import';
 import type { ColumnMapping, DateOrder, ImportCatalog, ImportIssue, ImportTarget, NormalizedRow } from '../../../shared/import/types';
 import { newId } from '../../../shared/ids';
 import { replicaImportCatalog } from './import-catalog';
-import { ImportCommitter, type CommitDeps, type CommitMode } from './import-committer';
+import { batchedWriter, ImportCommitter, type CommitDeps, type CommitMode } from './import-committer';
 import { newImportRecord, type ImportRecords } from './import-records';
+import type { StagedFile } from './import-session';
 import { stagePath } from './stage-file';
 import { analyseFile, planFor, validateFile, type FileAnalysis, type StreamOptions } from './stream-import';
 import type { SheetSummary } from './validate-sheet';
@@ -13,7 +14,7 @@ export interface FileImportOptions extends StreamOptions {
   memory?: ColumnMapping[] | null;
   dateOrders?: Record<number, DateOrder>;
   today: string;
-  /** Issues kept for the report (all are counted); the rest are summarised. */
+  /** Errors, and warnings, kept for the report, each (all are counted); the rest are summarised. */
   maxIssues?: number;
 }
 
@@ -36,6 +37,9 @@ export async function checkFile(path: string, catalog: ImportCatalog, options: F
   const issues: ImportIssue[] = [];
   const sample: NormalizedRow[] = [];
   const max = options.maxIssues ?? 1_000;
+  // Errors and warnings are capped apart: a file whose first thousand issues are warnings (an
+  // expiry column full of expired lots) must still report the errors further down.
+  const kept = { error: 0, warning: 0 };
   const summary = await validateFile(
     path,
     file,
@@ -46,7 +50,9 @@ export async function checkFile(path: string, catalog: ImportCatalog, options: F
         for (const r of rows) if (sample.length < 5) sample.push(r);
       },
       onIssue: (i) => {
-        if (issues.length < max) issues.push(i);
+        if (kept[i.severity] >= max) return;
+        kept[i.severity] += 1;
+        issues.push(i);
       },
     },
     options,
@@ -76,14 +82,20 @@ export function dryRunReport(path: string, check: FileCheck) {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-export type WholeFileOptions = Omit<FileImportOptions, 'today' | 'memory'> & { mode: CommitMode; warehouse: string };
+export type WholeFileOptions = Omit<FileImportOptions, 'today' | 'memory'> & {
+  mode: CommitMode;
+  warehouse: string;
+  /** Rows written so far, of the valid rows the check counted (after each replica transaction). */
+  onCommitted?: (done: number, total: number) => void;
+};
 
 /**
  * A whole file in one go, streamed (the CLI, and files too large to preview): check it, then —
  * if it may go in under the chosen mode — read it again and commit as it is read.
  */
-export async function importWholeFile(deps: CommitDeps, records: ImportRecords, who: { companyId: string; userId: string; name?: string }, today: string, path: string, options: WholeFileOptions) {
-  const staged = await stagePath(path);
+export async function importWholeFile(deps: CommitDeps, records: ImportRecords, who: { companyId: string; userId: string; name?: string }, today: string, source: string | StagedFile, options: WholeFileOptions) {
+  const staged = typeof source === 'string' ? await stagePath(source) : source;
+  const path = staged.path;
   const catalog = replicaImportCatalog(deps.db, who.companyId);
   const check = await checkFile(path, catalog, { ...options, today, memory: null });
   const refusal = check.missingTargets.length
@@ -91,7 +103,7 @@ export async function importWholeFile(deps: CommitDeps, records: ImportRecords, 
     : check.summary.valid === 0
       ? 'No row is valid; nothing was imported.'
       : options.mode === 'all-or-nothing' && check.summary.invalid > 0
-        ? `${check.summary.invalid} rows have errors; nothing was imported (use --valid-only to import the others).`
+        ? `${check.summary.invalid} ${check.summary.invalid === 1 ? 'row has errors' : 'rows have errors'}; nothing was imported. Import only the valid rows to leave ${check.summary.invalid === 1 ? 'it' : 'them'} out.`
         : null;
   if (refusal) return { check, imported: null, refusal };
   const importId = newId();
@@ -99,15 +111,20 @@ export async function importWholeFile(deps: CommitDeps, records: ImportRecords, 
   records.begin(
     newImportRecord({ id: importId, who, file: staged, meta: file.meta, headerIndex: file.analysis.headerIndex, mapping: file.mapping, mappingPath: 'deterministic', mode: options.mode, summary: check.summary, at: deps.now().toISOString() }),
   );
-  const committer = new ImportCommitter(deps, { importId, mode: options.mode, warehouse: options.warehouse, session: who });
+  const committer = new ImportCommitter(deps, { importId, mode: options.mode, warehouse: options.warehouse, session: who, onProgress: (done) => options.onCommitted?.(done, check.summary.valid) });
   const plan = planFor(file, today, options.dateOrders);
   const write = async () => {
-    await validateFile(path, file, plan, catalog, { onValid: (rows) => committer.write(rows) }, options);
+    const writer = batchedWriter(committer);
+    await validateFile(path, file, plan, catalog, { onValid: (rows) => writer.add(rows) }, { ...options, onProgress: (p) => options.onProgress?.({ ...p, pass: 'commit' }) });
+    await writer.end();
   };
   try {
     await (options.mode === 'all-or-nothing' ? committer.atomically(write) : write());
   } catch (err) {
-    records.fail(importId, deps.now().toISOString());
+    // All or nothing rolled back; valid-only keeps the batches written before the failure (or a
+    // Cancel), which stay on the record and can be undone.
+    if (options.mode === 'all-or-nothing') records.fail(importId, deps.now().toISOString());
+    else records.interrupted(importId, deps.now().toISOString(), committer.result);
     throw err;
   }
   records.finish(importId, deps.now().toISOString(), committer.result);

@@ -77,6 +77,11 @@ export class ImportRecords {
     this.db.update(imports).set({ status: 'committed', finishedAt: at, rowsImported: outcome.imported, rowsSkipped: outcome.skipped }).where(eq(imports.id, id)).run();
   }
 
+  /** A valid-only import stopped part way (cancelled, or the file failed mid-read): what went in stays. */
+  interrupted(id: string, at: string, outcome: { imported: number; skipped: number }): void {
+    this.db.update(imports).set({ status: 'interrupted', finishedAt: at, rowsImported: outcome.imported, rowsSkipped: outcome.skipped }).where(eq(imports.id, id)).run();
+  }
+
   /** "All or nothing" that was refused leaves a record of the attempt, with nothing imported. */
   fail(id: string, at: string): void {
     this.db.update(imports).set({ status: 'failed', finishedAt: at, rowsImported: 0 }).where(eq(imports.id, id)).run();

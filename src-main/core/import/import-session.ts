@@ -5,7 +5,22 @@ import type { SpreadsheetMeta, ReadProgress } from './read/read-spreadsheet';
 import type { MappingPath } from './ai-mapping';
 import { SheetAnalyzer, type SheetAnalysis } from './sheet-analyzer';
 import { validateSheet, type SheetValidation } from './validate-sheet';
-import type { CommitResult } from './import-committer';
+import type { CommitMode, CommitResult } from './import-committer';
+import type { ReadPass } from './stream-import';
+import type { SheetSummary } from './validate-sheet';
+
+/**
+ * A file too long to preview, checked and imported straight from the file instead: which read
+ * is running, and once checked, how many rows are valid, the first errors and, if the chosen
+ * mode refused the file, why.
+ */
+export interface StreamedImport {
+  mode: CommitMode;
+  pass: ReadPass;
+  summary: SheetSummary | null;
+  errors: { row: number; column: string | null; message: string }[];
+  refusal: string | null;
+}
 
 export type ImportStatus = 'reading' | 'ready' | 'committing' | 'committed' | 'failed' | 'cancelled';
 
@@ -37,6 +52,9 @@ export class ImportSession {
   validation: SheetValidation | null = null;
   result: (CommitResult & { importId: string }) | null = null;
   abort = new AbortController();
+  /** Refused for preview only because it is too long: it can still be imported streamed. */
+  tooLongToPreview = false;
+  streamed: StreamedImport | null = null;
 
   constructor(
     readonly id: string,

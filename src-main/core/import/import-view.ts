@@ -24,6 +24,8 @@ export function importView(s: ImportSession) {
     summary: s.validation?.summary ?? null,
     issueCounts: countIssues(s),
     result: s.result,
+    tooLongToPreview: s.tooLongToPreview,
+    streamed: s.streamed,
   };
 }
 

@@ -10,11 +10,14 @@ export interface FileAnalysis {
   mapping: ColumnMapping[];
 }
 
+/** The three reads of a streamed import: find the header and map, check every row, commit. */
+export type ReadPass = 'analyse' | 'validate' | 'commit';
+
 export interface StreamOptions {
   sheet?: string;
   signal?: AbortSignal;
   limits?: Partial<ReadLimits>;
-  onProgress?: (p: ReadProgress & { pass: 'analyse' | 'validate' }) => void;
+  onProgress?: (p: ReadProgress & { pass: ReadPass }) => void;
 }
 
 /**

@@ -1,13 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { toAppError } from '../../app/app-error';
-import { useTRPC } from '../../app/trpc';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
-import { cx } from '../../components/cx';
-import { Field } from '../../components/field';
-import { SelectField } from '../../components/select-field';
+import { ModeOption, useWarehouseChoice, WarehouseField } from './commit-choices';
 import { commitBlocker, defaultCommitMode, rowsToImport, type CommitMode } from './commit-choice';
 import { ProgressBar } from './progress-bar';
 import { commitFraction, formatCount, plural } from './progress-format';
@@ -15,26 +11,18 @@ import type { ImportView, useImportChanges } from './use-import';
 
 type Changes = ReturnType<typeof useImportChanges>;
 
-const NEW_WAREHOUSE = '\u0000new';
-const DEFAULT_WAREHOUSE = 'Main';
-
 /**
  * The last step: which rows go in (the valid ones, or all or nothing), into which warehouse, and
  * the button that says how many. While the rows are written, a progress bar.
  */
 export function CommitPanel({ view, changes }: { view: ImportView; changes: Changes }) {
-  const trpc = useTRPC();
   const ids = useId();
-  const warehouses = useQuery(trpc.imports.warehouses.queryOptions());
   const [mode, setMode] = useState<CommitMode | null>(null);
-  const [choice, setChoice] = useState<string | null>(null);
-  const [newName, setNewName] = useState('');
+  const choice = useWarehouseChoice();
   const summary = view.summary;
   if (!summary) return null;
 
-  const known = warehouses.data?.length ? warehouses.data : [DEFAULT_WAREHOUSE];
-  const selected = choice ?? known[0] ?? DEFAULT_WAREHOUSE;
-  const warehouse = selected === NEW_WAREHOUSE ? newName.trim() : selected;
+  const warehouse = choice.warehouse;
   // Until the person picks one, the mode follows the file: it changes as they fix rows.
   const effective = mode === 'all-or-nothing' && summary.invalid > 0 ? 'valid-only' : (mode ?? defaultCommitMode(summary));
   const blocker = commitBlocker(effective, summary, view.missingTargets, warehouse);
@@ -84,17 +72,7 @@ export function CommitPanel({ view, changes }: { view: ImportView; changes: Chan
               description={summary.invalid > 0 ? 'Possible once every row is valid.' : 'If the replica refuses any row, nothing is imported.'}
             />
           </fieldset>
-          <div className="flex flex-col gap-2">
-            <SelectField label="Warehouse" value={selected} disabled={committing} onChange={(event) => setChoice(event.target.value)} description="For rows whose location names no warehouse.">
-              {known.map((w) => (
-                <option key={w} value={w}>
-                  {w}
-                </option>
-              ))}
-              <option value={NEW_WAREHOUSE}>Another warehouse…</option>
-            </SelectField>
-            {selected === NEW_WAREHOUSE ? <Field label="New warehouse name" autoFocus value={newName} disabled={committing} onChange={(event) => setNewName(event.target.value)} /> : null}
-          </div>
+          <WarehouseField choice={choice} disabled={committing} />
         </div>
 
         {view.status === 'ready' && view.error ? <Alert title="The import did not finish">{view.error.message}</Alert> : null}
@@ -117,21 +95,5 @@ export function CommitPanel({ view, changes }: { view: ImportView; changes: Chan
         )}
       </form>
     </Card>
-  );
-}
-
-function ModeOption({ id, name, checked, disabled, onChange, label, description }: { id: string; name: string; checked: boolean; disabled?: boolean; onChange: () => void; label: string; description: string }) {
-  return (
-    <div className={cx('flex items-start gap-2', disabled && 'opacity-60')}>
-      <input type="radio" id={id} name={name} checked={checked} disabled={disabled} onChange={onChange} aria-describedby={`${id}-d`} className="mt-0.5 size-4 accent-(--accent)" />
-      <div className="flex flex-col">
-        <label htmlFor={id} className="text-[13px] font-medium">
-          {label}
-        </label>
-        <p id={`${id}-d`} className="text-[12px] text-muted">
-          {description}
-        </p>
-      </div>
-    </div>
   );
 }

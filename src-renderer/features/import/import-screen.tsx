@@ -11,6 +11,7 @@ import { ImportHistory } from './import-history';
 import { ImportWorkspace } from './import-workspace';
 import { hasPendingFile, rememberedOpenImport, rememberOpenImport, subscribePendingFile, takePendingFile } from './pending-file';
 import { ReadFailure, ReadingPanel } from './reading-panel';
+import { StreamedImportPanel } from './streamed-import-panel';
 import { useImportView } from './use-import';
 import { useStageFile } from './use-stage-file';
 
@@ -77,6 +78,8 @@ export function ImportScreen({ importId }: { importId: string | null }) {
           </Card>
         ) : view.data.status === 'reading' ? (
           <ReadingPanel view={view.data} />
+        ) : view.data.tooLongToPreview ? (
+          <StreamedImportPanel view={view.data} onFile={(f) => void start(f)} />
         ) : view.data.status === 'failed' || view.data.status === 'cancelled' ? (
           <ReadFailure view={view.data} onFile={(f) => void start(f)} />
         ) : (

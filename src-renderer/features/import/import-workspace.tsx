@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTRPC } from '../../app/trpc';
-import { useAfterChange } from '../movements/use-after-change';
 import { CommitPanel } from './commit-panel';
 import { CommitResult } from './commit-result';
 import { FileFacts } from './file-facts';
@@ -9,7 +8,7 @@ import { MappingNotes } from './mapping-notes';
 import { MappingTable } from './mapping-table';
 import { PreviewGrid } from './preview-grid';
 import { SummaryCard } from './summary-card';
-import { useImportChanges, type ImportView } from './use-import';
+import { useAfterCommit, useImportChanges, type ImportView } from './use-import';
 
 /**
  * A file that has been read: its facts and quality, how its columns map, its rows (to fix in
@@ -20,7 +19,6 @@ export function ImportWorkspace({ view }: { view: ImportView }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const changes = useImportChanges(view.id);
-  const afterChange = useAfterChange();
 
   // Claude's answer, or a finished commit, changes the view without a request from this screen:
   // the preview rows and the history follow.
@@ -31,12 +29,7 @@ export function ImportWorkspace({ view }: { view: ImportView }) {
     seen.current = signature;
     void queryClient.invalidateQueries(trpc.imports.rows.pathFilter());
   }, [signature, queryClient, trpc]);
-  useEffect(() => {
-    if (view.status !== 'committed') return;
-    void queryClient.invalidateQueries(trpc.imports.history.queryFilter());
-    // New stock and new outbox entries: the stock screen, status bar and sync indicator follow.
-    void afterChange();
-  }, [view.status, queryClient, trpc, afterChange]);
+  useAfterCommit(view.status);
 
   if (view.status === 'committed' && view.result) {
     return (

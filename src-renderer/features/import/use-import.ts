@@ -1,7 +1,8 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { RouterOutputs } from '../../app/router-types';
 import { useTRPC } from '../../app/trpc';
+import { useAfterChange } from '../movements/use-after-change';
 import { pollInterval } from './poll-interval';
 
 export type ImportView = RouterOutputs['imports']['view'];
@@ -52,8 +53,28 @@ export function useImportChanges(id: string) {
     ),
     cancel: useMutation(trpc.imports.cancel.mutationOptions({ onSuccess })),
     commit: useMutation(trpc.imports.commit.mutationOptions({ onSuccess })),
+    importWithoutPreview: useMutation(trpc.imports.importWithoutPreview.mutationOptions({ onSuccess })),
   };
 }
 
 /** Rows per `imports.rows` request; the mapping table's samples share the grid's first page. */
 export const ROWS_PAGE = 200;
+
+/**
+ * Once a commit ends — imported, refused, failed or cancelled part way — the import history
+ * shows its record, and the stock screen, status bar and sync indicator follow the new stock.
+ */
+export function useAfterCommit(status: ImportView['status']) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const afterChange = useAfterChange();
+  const previous = useRef(status);
+  useEffect(() => {
+    const was = previous.current;
+    previous.current = status;
+    const ended = status !== 'committing' && (status === 'committed' || was === 'committing');
+    if (!ended) return;
+    void queryClient.invalidateQueries(trpc.imports.history.queryFilter());
+    void afterChange();
+  }, [status, queryClient, trpc, afterChange]);
+}

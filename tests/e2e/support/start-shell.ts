@@ -33,7 +33,8 @@ if (!server || !data || !keychain) {
 }
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const config = loadDesktopConfig({}, { serverUrl: server, dataDir: data, keychainService: keychain });
+// The environment gives the remaining settings (e.g. ATLAS_IMPORT_PREVIEW_ROWS); these three are the terminal's own.
+const config = loadDesktopConfig(process.env, { serverUrl: server, dataDir: data, keychainService: keychain });
 const core = createDesktopCore({ config, shell: 'browser' });
 const shell = await startBrowserShell({ core, rendererDir: join(root, 'out', 'renderer') });
 console.log(`ATLAS_SHELL_URL=${shell.url}`);

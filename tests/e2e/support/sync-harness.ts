@@ -23,6 +23,8 @@ export interface SyncHarness {
 export interface SyncHarnessOptions {
   /** Extra environment for the server process, e.g. `ATLAS_RATE_LIMIT_AUTH_PER_MIN`. */
   serverEnv?: Record<string, string>;
+  /** Extra environment for both terminals, e.g. `ATLAS_IMPORT_PREVIEW_ROWS`. */
+  terminalEnv?: Record<string, string>;
 }
 
 export async function startSyncHarness(options: SyncHarnessOptions = {}): Promise<SyncHarness> {
@@ -32,8 +34,8 @@ export async function startSyncHarness(options: SyncHarnessOptions = {}): Promis
   await server.start();
   // Unique per run: keychain entries of one run never meet another's.
   const run = `${process.pid}-${Date.now().toString(36)}`;
-  const a = await Terminal.start(server.url, join(dir, 'terminal-a'), `atlas-e2e-sync-${run}-a`);
-  const b = await Terminal.start(server.url, join(dir, 'terminal-b'), `atlas-e2e-sync-${run}-b`);
+  const a = await Terminal.start(server.url, join(dir, 'terminal-a'), `atlas-e2e-sync-${run}-a`, options.terminalEnv);
+  const b = await Terminal.start(server.url, join(dir, 'terminal-b'), `atlas-e2e-sync-${run}-b`, options.terminalEnv);
   return {
     dir,
     serverUrl: server.url,
@@ -98,11 +100,11 @@ export class Terminal {
     readonly keychain: string,
   ) {}
 
-  static async start(serverUrl: string, dataDir: string, keychain: string): Promise<Terminal> {
+  static async start(serverUrl: string, dataDir: string, keychain: string, env: Record<string, string> = {}): Promise<Terminal> {
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', 'tests/e2e/support/start-shell.ts', '--server', serverUrl, '--data', dataDir, '--keychain', keychain, '--forget-key-on-exit'],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
     );
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';

@@ -22,7 +22,7 @@ export class TestDesktop {
 
   constructor(
     readonly serverUrl: string,
-    private readonly runtime: { fetch?: typeof fetch; now?: () => Date; autoSync?: boolean } = {},
+    private readonly runtime: { fetch?: typeof fetch; now?: () => Date; autoSync?: boolean; importPreviewRows?: number } = {},
   ) {
     this.core = this.open();
     this.api = createTRPCClient<DesktopRouter>({ links: [unstable_localLink({ router: desktopRouter, createContext: async () => ({ core: this.core }) })] });
@@ -43,7 +43,7 @@ export class TestDesktop {
   }
 
   private open(): RunningDesktopCore {
-    const config = loadDesktopConfig({}, { serverUrl: this.serverUrl, dataDir: this.dir, keychainService: this.service });
+    const config = loadDesktopConfig({}, { serverUrl: this.serverUrl, dataDir: this.dir, keychainService: this.service, ...(this.runtime.importPreviewRows ? { importPreviewRows: this.runtime.importPreviewRows } : {}) });
     return createDesktopCore({ config, shell: 'browser', autoSync: this.runtime.autoSync ?? false, runtime: this.runtime });
   }
 }
