@@ -169,7 +169,8 @@ describe.runIf(keychainAvailable).each(backends)('spreadsheet import from the de
       await small.api.session.signIn.mutate({ email: 'lena@apotheke-nord.example', password: 'Charge 4711 ist frei' });
       const file = join(small.dir, 'jahresinventur.csv');
       const lines = ['NDC,Produkt,Charge,Verfall,Menge'];
-      for (let i = 1; i <= 150; i += 1) lines.push(`00093-3109-05,Amoxicillin 500 mg,JI-${i},${i % 50 === 0 ? '2029-02-30' : '2029-03-31'},${i}`);
+      // The first 30 lots expired long ago: warnings, which must not crowd the errors out of the report.
+      for (let i = 1; i <= 150; i += 1) lines.push(`00093-3109-05,Amoxicillin 500 mg,JI-${i},${i % 50 === 0 ? '2029-02-30' : i <= 30 ? '2020-01-31' : '2029-03-31'},${i}`);
       writeFileSync(file, lines.join('\n'));
       const { id } = await small.api.imports.openPath.mutate({ path: file });
       const opened = await until(small, id, (v) => v.status !== 'reading');
