@@ -81,6 +81,14 @@ describe('RowValidator', () => {
     expect(result.issues).toEqual([]);
   });
 
+  it('keeps what the cells of an unimportable row were read as', () => {
+    // No lot, and a date that cannot be: the row is refused, yet the serial and the count were read.
+    const result = validate(row({ [LOT]: null, [EXPIRY]: 46022, [MFG]: '31/02/2025', [QTY]: '1.200' }));
+    expect(result.row).toBeNull();
+    expect(result.readings).toEqual({ ndc11: '00378180001', expiry: '2025-12-31', manufacturedOn: null, quantity: 1200 });
+    expect(validate(row()).readings).toBeUndefined();
+  });
+
   it('trims lot numbers and text, keeping leading zeros', () => {
     expect(validate(row({ [LOT]: '  003P218 ', [BIN]: ' R1 ' })).row).toMatchObject({ lotNumber: '003P218', location: 'R1' });
   });

@@ -7,12 +7,14 @@ import type { RowContext } from './row-context';
 import { RowIdentifier } from './row-identity';
 import { columnLabel, TARGET_LABELS } from './target-labels';
 import { InvalidText, readLot, readText, TEXT_LIMITS } from './text-fields';
-import { IMPORT_TARGETS, type Cell, type ImportCatalog, type ImportIssue, type ImportIssueCode, type ImportPlan, type ImportTarget, type NormalizedRow } from './types';
+import { IMPORT_TARGETS, type Cell, type CellReadings, type ImportCatalog, type ImportIssue, type ImportIssueCode, type ImportPlan, type ImportTarget, type NormalizedRow } from './types';
 import { remember } from './bounded-memo';
 
 export interface RowValidation {
   /** The normalised row, or null when an error makes it unimportable. */
   row: NormalizedRow | null;
+  /** For an unimportable row: what its cells were read as, where they could be. */
+  readings?: CellReadings;
   issues: ImportIssue[];
   /** Every cell empty: not an error, just skipped (and counted as blank). */
   blank: boolean;
@@ -21,6 +23,11 @@ export interface RowValidation {
 type TextTarget = keyof typeof TEXT_LIMITS;
 /** Cells that mean "no value" in a price column. */
 const NO_AMOUNT = /^(?:n\/?a|-+|—|–|\?)$/i;
+
+/** A refused row: its issues, and what its cells were read as for the preview. */
+function unimportable(ctx: RowContext, identity: { ndc11: string | null } | null, expiry: string | null, manufacturedOn: string | null, quantity: { value: number } | null): RowValidation {
+  return { row: null, issues: ctx.issues, blank: false, readings: { ndc11: identity?.ndc11 ?? null, expiry, manufacturedOn, quantity: quantity?.value ?? null } };
+}
 
 /**
  * Validates and normalises rows one at a time, streaming: it keeps only the duplicate keys and
@@ -90,12 +97,12 @@ export class RowValidator {
     const price = col.price >= 0 ? this.money(ctx, 'price', cells[col.price]) : null;
     const identity = this.identifier.identify(ctx, cells, text.productName, text.productCode);
 
-    if (ctx.invalid || lot === null || expiry === null || quantity === null || identity === null) return { row: null, issues: ctx.issues, blank: false };
+    if (ctx.invalid || lot === null || expiry === null || quantity === null || identity === null) return unimportable(ctx, identity, expiry, manufacturedOn, quantity);
     const location = text.location;
     const first = this.seen.check(identity.index, lot, location ?? '', expiry, rowNumber);
     if (first !== 0) {
       this.report(ctx, null, 'duplicate-row', 'error', `repeats row ${first} (same product, lot, location and expiry); merge the two quantities or delete one of the rows`);
-      return { row: null, issues: ctx.issues, blank: false };
+      return unimportable(ctx, identity, expiry, manufacturedOn, quantity);
     }
     const row: NormalizedRow = {
       row: rowNumber,

@@ -157,6 +157,17 @@ export interface NormalizedRow {
   notes: string | null;
 }
 
+/**
+ * What the cells of a row were read as, kept for a row an error makes unimportable too, so the
+ * preview can show "44742 → 2022-06-30" beside every cell the person has to check.
+ */
+export interface CellReadings {
+  ndc11: string | null;
+  expiry: string | null;
+  manufacturedOn: string | null;
+  quantity: number | null;
+}
+
 /** A product in the catalog the import resolves against (the replica's products). */
 export interface CatalogProduct {
   id: string;

@@ -43,7 +43,7 @@ export function importRows(s: ImportSession, offset: number, limit: number, only
       const edits = s.edits.get(i);
       const cells = (s.rows[i] ?? []).map((c) => (c === null ? '' : String(c)));
       for (const [column, text] of edits ?? []) cells[column] = text;
-      return { row: i + 1, cells: Array.from(cells, (c) => c ?? ''), edited: [...(edits?.keys() ?? [])], issues: s.issuesOf(i), normalized: s.validation?.rows[i] ?? null };
+      return { row: i + 1, cells: Array.from(cells, (c) => c ?? ''), edited: [...(edits?.keys() ?? [])], issues: s.issuesOf(i), readings: s.validation?.rows[i] ?? s.validation?.readings.get(i) ?? null };
     }),
   };
 }

@@ -1,5 +1,5 @@
 import { qualityScore, RowValidator } from '../../../shared/import';
-import type { Cell, ImportCatalog, ImportIssue, ImportPlan, NormalizedRow } from '../../../shared/import/types';
+import type { Cell, CellReadings, ImportCatalog, ImportIssue, ImportPlan, NormalizedRow } from '../../../shared/import/types';
 
 export interface SheetSummary {
   total: number;
@@ -43,6 +43,8 @@ export interface SheetValidation {
   rows: (NormalizedRow | null)[];
   /** Issues per row index. */
   issues: Map<number, ImportIssue[]>;
+  /** What the cells of each unimportable row were read as, per row index. */
+  readings: Map<number, CellReadings>;
   summary: SheetSummary;
 }
 
@@ -58,14 +60,16 @@ export function validateSheet(rows: readonly Cell[][], headerIndex: number, plan
   const counter = new SummaryCounter();
   const out: (NormalizedRow | null)[] = new Array(rows.length).fill(null);
   const issues = new Map<number, ImportIssue[]>();
+  const readings = new Map<number, CellReadings>();
   for (let i = headerIndex + 1; i < rows.length; i += 1) {
     const cells = withEdits(rows[i] ?? [], edits.get(i));
     const r = validator.validate(i + 1, cells);
     counter.count(r.blank, r.row, r.issues);
     out[i] = r.row;
     if (r.issues.length) issues.set(i, r.issues);
+    if (r.readings) readings.set(i, r.readings);
   }
-  return { rows: out, issues, summary: counter.summary() };
+  return { rows: out, issues, readings, summary: counter.summary() };
 }
 
 export function withEdits(cells: readonly Cell[], edits: ReadonlyMap<number, string> | undefined): readonly Cell[] {

@@ -205,7 +205,7 @@ export function PreviewGrid({ view, changes, locked }: { view: ImportView; chang
                           row={row}
                           column={c}
                           header={view.headers[c] || `column ${columnLetter(c)}`}
-                          readAs={readAs(row.normalized, view.mapping[c]?.target ?? null, row.cells[c] ?? '')}
+                          readAs={readAs(row.readings, view.mapping[c]?.target ?? null, row.cells[c] ?? '')}
                           active={current.row === item.index && current.column === c}
                           editing={isEditing}
                           saving={isEditing && changes.editCell.isPending}

@@ -8,7 +8,8 @@ const row: NormalizedRow = {
 };
 
 describe('readAs', () => {
-  it('shows the date an Excel serial or a day-first date stands for', () => {
+  it('shows the date an Excel serial or a day-first date stands for, in a row with errors too', () => {
+    expect(readAs({ ndc11: null, expiry: '2022-06-30', manufacturedOn: null, quantity: null }, 'expiry', '44742')).toBe('2022-06-30');
     expect(readAs(row, 'expiry', '44742')).toBe('2022-06-30');
     expect(readAs(row, 'expiry', '30.06.2022')).toBe('2022-06-30');
   });
@@ -18,7 +19,7 @@ describe('readAs', () => {
     expect(readAs(row, 'quantity', '1.200')).toBe('1200');
   });
 
-  it('says nothing when the cell reads as written, for other columns, or for a row that cannot be imported', () => {
+  it('says nothing when the cell reads as written, could not be read, or is in another column', () => {
     expect(readAs(row, 'expiry', ' 2022-06-30 ')).toBeNull();
     expect(readAs(row, 'ndc', '00093-3109-05')).toBeNull();
     expect(readAs(row, 'quantity', '1200')).toBeNull();
@@ -26,5 +27,6 @@ describe('readAs', () => {
     expect(readAs(row, 'lot', ' A1')).toBeNull();
     expect(readAs(null, 'expiry', '44742')).toBeNull();
     expect(readAs(row, null, '44742')).toBeNull();
+    expect(readAs({ ndc11: null, expiry: '2022-06-30', manufacturedOn: null, quantity: null }, 'quantity', 'lots')).toBeNull();
   });
 });

@@ -1,20 +1,20 @@
-import type { ImportTarget, NormalizedRow } from '../../../shared/import/types';
+import type { CellReadings, ImportTarget } from '../../../shared/import/types';
 import { hyphenateNdc11 } from '../../../shared/ndc';
 
 /**
  * What Atlas will import from a cell, when that differs from what the file says: the date an
  * Excel serial or a day-first date stands for, the NDC a stripped or unhyphenated code was
  * repaired to, the number "1.200" is. Shown beside the cell so a person can check the reading
- * before importing; null when the cell reads as written, or the row is not importable.
+ * before importing (in a row with errors too); null when the cell reads as written or not at all.
  */
-export function readAs(row: NormalizedRow | null, target: ImportTarget | null, cellText: string): string | null {
+export function readAs(row: CellReadings | null, target: ImportTarget | null, cellText: string): string | null {
   if (!row || !target) return null;
   const value = valueOf(row, target);
   if (value === null || value === cellText.trim()) return null;
   return value;
 }
 
-function valueOf(row: NormalizedRow, target: ImportTarget): string | null {
+function valueOf(row: CellReadings, target: ImportTarget): string | null {
   switch (target) {
     case 'expiry':
       return row.expiry;
@@ -23,7 +23,7 @@ function valueOf(row: NormalizedRow, target: ImportTarget): string | null {
     case 'ndc':
       return row.ndc11 ? hyphenateNdc11(row.ndc11) : null;
     case 'quantity':
-      return String(row.quantity);
+      return row.quantity === null ? null : String(row.quantity);
     default:
       return null;
   }
