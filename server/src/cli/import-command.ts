@@ -93,7 +93,9 @@ function print(path: string, check: FileCheck, opts: ImportOptions, outcome: Rec
     ...report.errors.slice(0, 50).map((e) => `  ${e.message} [${e.code}]`),
     ...(report.errors.length > 50 ? [`  … and ${report.errors.length - 50} more errors (use --json for all)`] : []),
   ];
-  if (outcome && 'refusal' in outcome) lines.push(`Nothing imported: ${outcome.refusal}`);
+  // Refused for rows with errors alone: the valid ones could go in with --valid-only.
+  const validOnlyWould = !opts.validOnly && check.missingTargets.length === 0 && check.summary.valid > 0 && check.summary.invalid > 0;
+  if (outcome && 'refusal' in outcome) lines.push(`Nothing imported: ${outcome.refusal}${validOnlyWould ? ' (--valid-only does that)' : ''}`);
   else if (outcome) lines.push(`Imported ${outcome.imported} rows (${outcome.skipped} with quantity 0 skipped, ${(outcome.failed as unknown[]).length} refused); ${outcome.sync}. Import id ${outcome.importId}.`);
   console.log(lines.join('\n'));
 }
