@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { startServer, type RunningServer } from '../../server/src/start';
 import { keychainAvailable } from '../support/keychain';
 import { backends, skippedHere } from './support/backends';
@@ -194,6 +195,29 @@ describe.runIf(keychainAvailable).each(backends)('spreadsheet import from the de
       expect(record).toMatchObject({ fileName: 'jahresinventur.csv', status: 'committed', rowsTotal: 150, rowsInvalid: 3, rowsImported: 147, createdByName: 'Lena Vogel' });
       expect((await small.api.stock.list.query({ search: 'JI-149' })).rows[0]).toMatchObject({ quantity: 149, expiry: '2029-03-31' });
       await expect(small.api.imports.importWithoutPreview.mutate({ id, mode: 'valid-only', warehouse: 'Hauptlager' })).rejects.toMatchObject({ message: 'This import has already been committed.' });
+    } finally {
+      small.dispose();
+    }
+  });
+
+  it('imports another sheet of a workbook too long to preview, chosen without a preview', async () => {
+    const small = new TestDesktop(server.url, { importPreviewRows: 100 });
+    try {
+      await small.api.session.signIn.mutate({ email: 'lena@apotheke-nord.example', password: 'Charge 4711 ist frei' });
+      const sheet = (prefix: string, n: number) => XLSX.utils.aoa_to_sheet([['NDC', 'Produkt', 'Charge', 'Verfall', 'Menge'], ...Array.from({ length: n }, (_, i) => ['00093-3109-05', 'Amoxicillin 500 mg', `${prefix}-${i}`, '2029-03-31', 7])]);
+      const book = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(book, sheet('WA', 150), 'Lager A');
+      XLSX.utils.book_append_sheet(book, sheet('WB', 120), 'Lager B');
+      const file = join(small.dir, 'lager.xlsx');
+      writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
+      const { id } = await small.api.imports.openPath.mutate({ path: file });
+      const opened = await until(small, id, (v) => v.status !== 'reading');
+      expect(opened).toMatchObject({ tooLongToPreview: true, file: { sheet: 'Lager A', sheets: ['Lager A', 'Lager B'] } });
+      await small.api.imports.importWithoutPreview.mutate({ id, mode: 'all-or-nothing', warehouse: 'Hauptlager', sheet: 'Lager B' });
+      const done = await until(small, id, (v) => v.status !== 'committing');
+      expect(done).toMatchObject({ status: 'committed', result: { imported: 120 } });
+      expect((await small.api.stock.list.query({ search: 'WB-119' })).rows.find((r) => r.lotNumber === 'WB-119')).toMatchObject({ quantity: 7 });
+      expect((await small.api.stock.list.query({ search: 'WA-1' })).rows.filter((r) => r.lotNumber.startsWith('WA-'))).toEqual([]);
     } finally {
       small.dispose();
     }

@@ -259,7 +259,7 @@ export class DesktopImports {
    * The check runs first; under "all or nothing" a file with errors is refused with the first
    * of them, and nothing is written.
    */
-  importWithoutPreview(id: string, options: { mode: CommitMode; warehouse: string }) {
+  importWithoutPreview(id: string, options: { mode: CommitMode; warehouse: string; sheet?: string }) {
     const s = this.get(id);
     if (!s.tooLongToPreview || s.status === 'committing' || s.status === 'committed') {
       throw new AppError('import/not-ready', s.status === 'committed' ? 'This import has already been committed.' : 'Only a file too long to preview is imported without a preview.');
@@ -270,7 +270,7 @@ export class DesktopImports {
     void importWholeFile(this.o, this.records, who, this.today(), s.file, {
       mode: options.mode,
       warehouse: options.warehouse,
-      sheet: s.meta?.sheet ?? undefined,
+      sheet: options.sheet ?? s.meta?.sheet ?? undefined,
       signal: s.abort.signal,
       maxIssues: STREAMED_ERRORS_SHOWN,
       onProgress: (p) => {

@@ -4,10 +4,9 @@ import type { SerializedError } from '../../../shared/errors';
 import type { SpreadsheetMeta, ReadProgress } from './read/read-spreadsheet';
 import type { MappingPath } from './ai-mapping';
 import { SheetAnalyzer, type SheetAnalysis } from './sheet-analyzer';
-import { validateSheet, type SheetValidation } from './validate-sheet';
+import { validateSheet, type SheetSummary, type SheetValidation } from './validate-sheet';
 import type { CommitMode, CommitResult } from './import-committer';
 import type { ReadPass } from './stream-import';
-import type { SheetSummary } from './validate-sheet';
 
 /**
  * A file too long to preview, checked and imported straight from the file instead: which read

@@ -34,8 +34,8 @@ export const importsRouter = router({
     .mutation(({ ctx, input }) => ctx.core.imports().editCell(input.id, input.row, input.column, input.value)),
   commit: procedure.input(commitChoice).mutation(({ ctx, input }) => ctx.core.imports().commit(input.id, { mode: input.mode, warehouse: input.warehouse })),
   importWithoutPreview: procedure
-    .input(commitChoice)
-    .mutation(({ ctx, input }) => ctx.core.imports().importWithoutPreview(input.id, { mode: input.mode, warehouse: input.warehouse })),
+    .input(commitChoice.extend({ sheet: z.string().min(1).max(200).optional() }))
+    .mutation(({ ctx, input }) => ctx.core.imports().importWithoutPreview(input.id, { mode: input.mode, warehouse: input.warehouse, sheet: input.sheet })),
   cancel: procedure.input(id).mutation(({ ctx, input }) => ctx.core.imports().cancel(input.id)),
   close: procedure.input(id).mutation(({ ctx, input }) => ctx.core.imports().close(input.id)),
   history: procedure.query(({ ctx }) => ctx.core.imports().history()),

@@ -3,6 +3,7 @@ import { toAppError } from '../../app/app-error';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
+import { SelectField } from '../../components/select-field';
 import { Spinner } from '../../components/spinner';
 import type { CommitMode } from './commit-choice';
 import { ModeOption, useWarehouseChoice, WarehouseField } from './commit-choices';
@@ -27,6 +28,8 @@ export function StreamedImportPanel({ view, onFile }: { view: ImportView; onFile
   const ids = useId();
   const [mode, setMode] = useState<CommitMode>('valid-only');
   const choice = useWarehouseChoice();
+  const sheets: string[] = view.file.sheets ?? [];
+  const [sheet, setSheet] = useState<string | null>(null);
   const streamed = view.streamed;
   const running = view.status === 'committing';
 
@@ -78,7 +81,7 @@ export function StreamedImportPanel({ view, onFile }: { view: ImportView; onFile
           onSubmit={(event) => {
             event.preventDefault();
             if (!choice.warehouse) return;
-            changes.importWithoutPreview.mutate({ id: view.id, mode, warehouse: choice.warehouse });
+            changes.importWithoutPreview.mutate({ id: view.id, mode, warehouse: choice.warehouse, sheet: sheet ?? undefined });
           }}
         >
           <div className="grid grid-cols-[minmax(0,1fr)_minmax(14rem,20rem)] gap-4">
@@ -101,7 +104,19 @@ export function StreamedImportPanel({ view, onFile }: { view: ImportView; onFile
                 description="Checked first: if any row has an error, nothing is imported."
               />
             </fieldset>
-            <WarehouseField choice={choice} disabled={false} />
+            <div className="flex flex-col gap-3">
+              {sheets.length > 1 ? (
+                // Without a preview there is no sheet screen: a workbook's sheet is chosen here.
+                <SelectField label="Sheet" value={sheet ?? view.file.sheet ?? sheets[0] ?? ''} onChange={(event) => setSheet(event.target.value)}>
+                  {sheets.map((s) => (
+                    <option key={s} value={s}>
+                      {s}
+                    </option>
+                  ))}
+                </SelectField>
+              ) : null}
+              <WarehouseField choice={choice} disabled={false} />
+            </div>
           </div>
           {changes.importWithoutPreview.isError ? <Alert title="Not imported">{toAppError(changes.importWithoutPreview.error).message}</Alert> : null}
           <div className="flex flex-wrap items-center gap-3">
