@@ -63,6 +63,7 @@ export const ERROR_CODES = {
   'import/commit-failed': 422,
   'import/unknown-import': 404,
   'import/already-undone': 409,
+  'import/already-imported': 409,
   'ledger/not-canonical': 400,
   // Proof or tree-head request for a size or index the company's ledger does not have.
   'ledger/out-of-range': 404,

@@ -62,6 +62,15 @@ describe.runIf(keychainAvailable).each(backends)('atlas import into the signed-i
     expect(rows.find((s) => s.lotNumber === 'NK7')).toMatchObject({ quantity: 8, expiry: '2028-08-15' });
     const locations = await other.api.stock.locations.query();
     expect(locations.map((l) => l.label)).toEqual(['Nachtlager / B-0', 'Nachtlager / B-1', 'Nachtlager / B-2']);
+
+    // The same file a second time (a re-run job) would receive its stock twice: refused, unless --again.
+    const repeat = await atlas(file, '--valid-only', '--warehouse', 'Nachtlager');
+    expect(repeat.status).toBe(1);
+    expect(repeat.stdout).toMatch(/Nothing imported: This file was already imported on \d{4}-\d{2}-\d{2} at \d{2}:\d{2} UTC by Ops Robot \(40 rows, as “nightly\.csv”\): importing it again would receive its stock a second time\. Add --again to do so on purpose/);
+    const again = await atlas(file, '--json', '--valid-only', '--again', '--warehouse', 'Nachtlager');
+    expect(JSON.parse(again.stdout).outcome).toMatchObject({ imported: 40 });
+    await other.api.sync.now.mutate();
+    expect((await other.api.stock.list.query({ search: 'NK7' })).rows.find((s) => s.lotNumber === 'NK7')).toMatchObject({ quantity: 16 });
   });
 
   it('tells a person who never signed in on this computer what to do', async () => {

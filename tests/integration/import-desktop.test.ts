@@ -218,6 +218,13 @@ describe.runIf(keychainAvailable).each(backends)('spreadsheet import from the de
       expect(done).toMatchObject({ status: 'committed', result: { imported: 120 } });
       expect((await small.api.stock.list.query({ search: 'WB-119' })).rows.find((r) => r.lotNumber === 'WB-119')).toMatchObject({ quantity: 7 });
       expect((await small.api.stock.list.query({ search: 'WA-1' })).rows.filter((r) => r.lotNumber.startsWith('WA-'))).toEqual([]);
+
+      // The same workbook again: "Lager B" is in already (refused without `again`), "Lager A" is not.
+      const reopened = (await small.api.imports.openPath.mutate({ path: file })).id;
+      expect((await until(small, reopened, (v) => v.status !== 'reading')).importedBefore).toEqual([expect.objectContaining({ format: 'xlsx', sheet: 'Lager B', rowsImported: 120 })]);
+      await expect(small.api.imports.importWithoutPreview.mutate({ id: reopened, mode: 'all-or-nothing', warehouse: 'Hauptlager', sheet: 'Lager B' })).rejects.toMatchObject({ message: expect.stringContaining('already imported') });
+      await small.api.imports.importWithoutPreview.mutate({ id: reopened, mode: 'all-or-nothing', warehouse: 'Hauptlager', sheet: 'Lager A' });
+      expect(await until(small, reopened, (v) => v.status !== 'committing')).toMatchObject({ status: 'committed', result: { imported: 150 } });
     } finally {
       small.dispose();
     }
@@ -247,6 +254,32 @@ describe.runIf(keychainAvailable).each(backends)('spreadsheet import from the de
     } finally {
       small.dispose();
     }
+  });
+
+  it('a file imported before is said so, and goes in again only on purpose; once undone, it is new again', async () => {
+    const file = join(lead.dir, 'wochenlieferung.csv');
+    writeFileSync(file, ['NDC;Bezeichnung;Charge;Verfall;Menge', '00093-3109-05;Amoxicillin 500 mg;WL-1;31.03.2029;10', '00093-3109-05;Amoxicillin 500 mg;WL-2;30.04.2029;20'].join('\n'));
+    const commit = async (again?: boolean) => {
+      const { id } = await lead.api.imports.openPath.mutate({ path: file });
+      const view = await ready(id);
+      const done = lead.api.imports.commit.mutate({ id, mode: 'all-or-nothing', warehouse: 'Hauptlager', again }).then(() => until(lead, id, (v) => v.status !== 'committing'));
+      return { view, done };
+    };
+    const first = await commit();
+    expect(first.view.importedBefore).toEqual([]);
+    await first.done;
+
+    const second = await commit();
+    expect(second.view.importedBefore).toEqual([expect.objectContaining({ format: 'csv', fileName: 'wochenlieferung.csv', createdByName: 'Lena Vogel', rowsImported: 2 })]);
+    await expect(second.done).rejects.toMatchObject({ message: expect.stringContaining('importing it again would receive its stock a second time. Tick “Import it again”') });
+    const level = async () => (await lead.api.stock.list.query({ search: 'WL-1' })).rows.find((r) => r.lotNumber === 'WL-1')?.quantity;
+    expect(await level()).toBe(10);
+
+    await (await commit(true)).done;
+    expect(await level()).toBe(20);
+
+    for (const record of (await lead.api.imports.history.query()).filter((r) => r.fileName === 'wochenlieferung.csv')) await lead.api.imports.undo.mutate({ importId: record.id });
+    expect((await commit()).view.importedBefore).toEqual([]);
   });
 
   it('says plainly when a file cannot be read, and imports nothing', async () => {

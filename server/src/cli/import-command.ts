@@ -19,6 +19,7 @@ interface ImportOptions {
   dryRun?: boolean;
   json?: boolean;
   validOnly?: boolean;
+  again?: boolean;
   warehouse: string;
   dateOrder: string[];
 }
@@ -37,6 +38,7 @@ export function importCommand(): Command {
     .option('--dry-run', 'validate only; change nothing')
     .option('--json', 'print the report as JSON')
     .option('--valid-only', 'import the valid rows even if others have errors (default: all or nothing)')
+    .option('--again', 'import a file already imported (same content) once more, receiving its stock a second time')
     .option('--warehouse <name>', 'warehouse for rows without a location (or with a new bin)', 'Main')
     .addOption(new Option('--date-order <column=order...>', 'day/month order of an ambiguous date column, e.g. "Expiry=DMY"').default([]))
     .action(async (path: string, opts: ImportOptions) => {
@@ -68,12 +70,14 @@ async function run(path: string, opts: ImportOptions): Promise<number> {
 
   const core = createDesktopCore({ config: loadDesktopConfig(), shell: 'cli', autoSync: false });
   try {
-    const outcome = await core.imports().importFile(path, { ...common, mode: opts.validOnly ? 'valid-only' : 'all-or-nothing', warehouse: opts.warehouse });
+    const outcome = await core.imports().importFile(path, { ...common, mode: opts.validOnly ? 'valid-only' : 'all-or-nothing', warehouse: opts.warehouse, again: opts.again, againHint: 'Add --again to do so on purpose, or undo the earlier import first.' });
     const pushed = outcome.imported ? await core.sync.now().then(
       (s) => (s.pending === 0 ? 'sent to the server' : `${s.pending} changes waiting to sync`),
       () => 'queued: they sync when this computer is next online',
     ) : null;
-    print(path, outcome.check, opts, outcome.imported ? { ...outcome.imported, sync: pushed } : { refusal: outcome.refusal });
+    // Refused for rows with errors alone: the valid ones would go in with --valid-only.
+    const hint = outcome.refused === 'rows-have-errors' ? ' (--valid-only does that)' : '';
+    print(path, outcome.check, opts, outcome.imported ? { ...outcome.imported, sync: pushed } : { refusal: `${outcome.refusal}${hint}` });
     return outcome.imported && outcome.imported.failed.length === 0 && outcome.check.summary.invalid === 0 ? 0 : 1;
   } finally {
     core.close();
@@ -93,9 +97,7 @@ function print(path: string, check: FileCheck, opts: ImportOptions, outcome: Rec
     ...report.errors.slice(0, 50).map((e) => `  ${e.message} [${e.code}]`),
     ...(report.errors.length > 50 ? [`  … and ${report.errors.length - 50} more errors (use --json for all)`] : []),
   ];
-  // Refused for rows with errors alone: the valid ones could go in with --valid-only.
-  const validOnlyWould = !opts.validOnly && check.missingTargets.length === 0 && check.summary.valid > 0 && check.summary.invalid > 0;
-  if (outcome && 'refusal' in outcome) lines.push(`Nothing imported: ${outcome.refusal}${validOnlyWould ? ' (--valid-only does that)' : ''}`);
+  if (outcome && 'refusal' in outcome) lines.push(`Nothing imported: ${outcome.refusal}`);
   else if (outcome) lines.push(`Imported ${outcome.imported} rows (${outcome.skipped} with quantity 0 skipped, ${(outcome.failed as unknown[]).length} refused); ${outcome.sync}. Import id ${outcome.importId}.`);
   console.log(lines.join('\n'));
 }

@@ -12,7 +12,8 @@ import { aiRequestColumns, mergeAiSuggestions, uncertainColumns } from './ai-map
 import { commitRows, type CommitMode } from './import-committer';
 import { importWholeFile, type WholeFileOptions } from './file-import';
 import { replicaImportCatalog } from './import-catalog';
-import { ImportRecords, newImportRecord } from './import-records';
+import { earlierOfSheet } from '../../../shared/import/earlier-import';
+import { alreadyImported, ImportRecords, newImportRecord } from './import-records';
 import { ImportSession, type StagedFile, type StreamedImport } from './import-session';
 import { importRows, importView, type RowFilter } from './import-view';
 import { undoImport } from './import-undo';
@@ -157,7 +158,16 @@ export class DesktopImports {
   }
 
   view(id: string) {
-    return importView(this.get(id));
+    const s = this.get(id);
+    const current = this.o.session.current();
+    // Every earlier import of this file, by sheet: the screen says so for the sheet being imported.
+    return { ...importView(s), importedBefore: current ? this.records.earlier(current.company.id, s.file.sha256) : [] };
+  }
+
+  /** A sheet whose stock is already in goes in again only when the person says so (`again`). */
+  private refuseRepeat(s: ImportSession, who: Who, sheet: string | null | undefined, again: boolean | undefined): void {
+    const earlier = again ? null : earlierOfSheet(this.records.earlier(who.companyId, s.file.sha256), sheet);
+    if (earlier) throw new AppError('import/already-imported', alreadyImported(earlier, 'Tick “Import it again” to do so on purpose, or undo the earlier import first.'));
   }
 
   /** A page of the preview grid: the cells as the user sees them (with corrections) and their issues. */
@@ -217,9 +227,10 @@ export class DesktopImports {
   }
 
   /** Starts the commit; progress and the outcome appear in `view`. */
-  commit(id: string, options: { mode: CommitMode; warehouse: string }) {
+  commit(id: string, options: { mode: CommitMode; warehouse: string; again?: boolean }) {
     const s = this.ready(id);
     const who = this.who();
+    this.refuseRepeat(s, who, s.meta?.sheet, options.again);
     const missing = s.missingTargets();
     if (missing.length) throw new AppError('import/not-ready', `Map the required columns first: ${missing.join('; ')}.`);
     const summary = s.validation?.summary;
@@ -259,18 +270,21 @@ export class DesktopImports {
    * The check runs first; under "all or nothing" a file with errors is refused with the first
    * of them, and nothing is written.
    */
-  importWithoutPreview(id: string, options: { mode: CommitMode; warehouse: string; sheet?: string }) {
+  importWithoutPreview(id: string, options: { mode: CommitMode; warehouse: string; sheet?: string; again?: boolean }) {
     const s = this.get(id);
     if (!s.tooLongToPreview || s.status === 'committing' || s.status === 'committed') {
       throw new AppError('import/not-ready', s.status === 'committed' ? 'This import has already been committed.' : 'Only a file too long to preview is imported without a preview.');
     }
     const who = this.who();
+    const sheet = options.sheet ?? s.meta?.sheet ?? undefined;
+    this.refuseRepeat(s, who, sheet, options.again);
     const streamed: StreamedImport = { mode: options.mode, pass: 'analyse', summary: null, errors: [], refusal: null };
     Object.assign(s, { status: 'committing', error: null, progress: null, commitProgress: null, streamed, abort: new AbortController() });
     void importWholeFile(this.o, this.records, who, this.today(), s.file, {
       mode: options.mode,
       warehouse: options.warehouse,
-      sheet: options.sheet ?? s.meta?.sheet ?? undefined,
+      sheet,
+      again: true, // refused above unless the person chose to
       signal: s.abort.signal,
       maxIssues: STREAMED_ERRORS_SHOWN,
       onProgress: (p) => {

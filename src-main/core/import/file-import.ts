@@ -3,7 +3,8 @@ import type { ColumnMapping, DateOrder, ImportCatalog, ImportIssue, ImportTarget
 import { newId } from '../../../shared/ids';
 import { replicaImportCatalog } from './import-catalog';
 import { batchedWriter, ImportCommitter, type CommitDeps, type CommitMode } from './import-committer';
-import { newImportRecord, type ImportRecords } from './import-records';
+import { earlierOfSheet } from '../../../shared/import/earlier-import';
+import { alreadyImported, newImportRecord, type ImportRecords } from './import-records';
 import type { StagedFile } from './import-session';
 import { stagePath } from './stage-file';
 import { analyseFile, planFor, validateFile, type FileAnalysis, type StreamOptions } from './stream-import';
@@ -87,7 +88,17 @@ export type WholeFileOptions = Omit<FileImportOptions, 'today' | 'memory'> & {
   warehouse: string;
   /** Rows written so far, of the valid rows the check counted (after each replica transaction). */
   onCommitted?: (done: number, total: number) => void;
+  /** Import a file already imported (same content) once more, receiving its stock again. */
+  again?: boolean;
+  /** The sentence that says how to import it again anyway (`--again`, a tick box). */
+  againHint?: string;
 };
+
+/** Why a whole-file import wrote nothing. */
+interface Refused {
+  reason: 'already-imported' | 'missing-targets' | 'no-valid-rows' | 'rows-have-errors';
+  message: string;
+}
 
 /**
  * A whole file in one go, streamed (the CLI, and files too large to preview): check it, then —
@@ -98,14 +109,20 @@ export async function importWholeFile(deps: CommitDeps, records: ImportRecords, 
   const path = staged.path;
   const catalog = replicaImportCatalog(deps.db, who.companyId);
   const check = await checkFile(path, catalog, { ...options, today, memory: null });
-  const refusal = check.missingTargets.length
-    ? `Map the required columns first: ${check.missingTargets.join('; ')}.`
-    : check.summary.valid === 0
-      ? 'No row is valid; nothing was imported.'
-      : options.mode === 'all-or-nothing' && check.summary.invalid > 0
-        ? `${check.summary.invalid} ${check.summary.invalid === 1 ? 'row has errors' : 'rows have errors'}; nothing was imported. Import only the valid rows to leave ${check.summary.invalid === 1 ? 'it' : 'them'} out.`
-        : null;
-  if (refusal) return { check, imported: null, refusal };
+  const earlier = options.again ? null : earlierOfSheet(records.earlier(who.companyId, staged.sha256), check.file.meta.sheet);
+  const refused: Refused | null = earlier
+    ? { reason: 'already-imported', message: alreadyImported(earlier, options.againHint ?? 'Import it again on purpose, or undo the earlier import first.') }
+    : check.missingTargets.length
+      ? { reason: 'missing-targets', message: `Map the required columns first: ${check.missingTargets.join('; ')}.` }
+      : check.summary.valid === 0
+        ? { reason: 'no-valid-rows', message: 'No row is valid; nothing was imported.' }
+        : options.mode === 'all-or-nothing' && check.summary.invalid > 0
+          ? {
+              reason: 'rows-have-errors',
+              message: `${check.summary.invalid} ${check.summary.invalid === 1 ? 'row has errors' : 'rows have errors'}; nothing was imported. Import only the valid rows to leave ${check.summary.invalid === 1 ? 'it' : 'them'} out.`,
+            }
+          : null;
+  if (refused) return { check, imported: null, refusal: refused.message, refused: refused.reason };
   const importId = newId();
   const file = check.file;
   records.begin(
@@ -128,5 +145,5 @@ export async function importWholeFile(deps: CommitDeps, records: ImportRecords, 
     throw err;
   }
   records.finish(importId, deps.now().toISOString(), committer.result);
-  return { check, imported: { importId, ...committer.result }, refusal: null };
+  return { check, imported: { importId, ...committer.result }, refusal: null, refused: null };
 }

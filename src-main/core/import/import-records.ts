@@ -1,4 +1,5 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { EarlierImport } from '../../../shared/import/earlier-import';
 import type { ColumnMapping } from '../../../shared/import/types';
 import { importMappings, imports } from '../../db/schema';
 import type { ReplicaDb } from '../replica/open-replica';
@@ -87,6 +88,19 @@ export class ImportRecords {
     this.db.update(imports).set({ status: 'failed', finishedAt: at, rowsImported: 0 }).where(eq(imports.id, id)).run();
   }
 
+  /**
+   * The imports of the same file (same SHA-256) whose stock is still in, newest first: importing
+   * the same sheet again would receive every row a second time, which a person must mean to do.
+   */
+  earlier(companyId: string, fileSha256: string): EarlierImport[] {
+    return this.db
+      .select({ format: imports.format, sheet: imports.sheet, fileName: imports.fileName, createdAt: imports.createdAt, createdByName: imports.createdByName, rowsImported: imports.rowsImported })
+      .from(imports)
+      .where(and(eq(imports.companyId, companyId), eq(imports.fileSha256, fileSha256), inArray(imports.status, ['committed', 'interrupted', 'committing'])))
+      .orderBy(desc(imports.createdAt))
+      .all();
+  }
+
   list(companyId: string, limit = 100): ImportRecord[] {
     return this.db.select().from(imports).where(eq(imports.companyId, companyId)).orderBy(desc(imports.createdAt)).limit(limit).all();
   }
@@ -107,4 +121,10 @@ export class ImportRecords {
       .onConflictDoUpdate({ target: [importMappings.companyId, importMappings.headerKey], set: { mapping, updatedAt: at } })
       .run();
   }
+}
+
+/** Why a file already imported is not imported again unless the person says so. */
+export function alreadyImported(earlier: EarlierImport, again: string): string {
+  const by = earlier.createdByName ? ` by ${earlier.createdByName}` : '';
+  return `This file was already imported on ${earlier.createdAt.slice(0, 10)} at ${earlier.createdAt.slice(11, 16)} UTC${by} (${earlier.rowsImported.toLocaleString('en-US')} rows, as “${earlier.fileName}”): importing it again would receive its stock a second time. ${again}`;
 }

@@ -4,7 +4,7 @@ import { procedure, router } from './trpc';
 
 const id = z.object({ id: z.string().uuid() });
 const column = z.number().int().nonnegative().max(10_000);
-const commitChoice = id.extend({ mode: z.enum(['valid-only', 'all-or-nothing']), warehouse: z.string().trim().min(1, 'choose a warehouse').max(100) });
+const commitChoice = id.extend({ mode: z.enum(['valid-only', 'all-or-nothing']), warehouse: z.string().trim().min(1, 'choose a warehouse').max(100), again: z.boolean().optional() });
 
 /**
  * Spreadsheet imports (issue 4). A dropped file is staged (browser shell: POST /import/upload;
@@ -32,10 +32,10 @@ export const importsRouter = router({
   editCell: procedure
     .input(id.extend({ row: z.number().int().positive(), column, value: z.string().max(10_000) }))
     .mutation(({ ctx, input }) => ctx.core.imports().editCell(input.id, input.row, input.column, input.value)),
-  commit: procedure.input(commitChoice).mutation(({ ctx, input }) => ctx.core.imports().commit(input.id, { mode: input.mode, warehouse: input.warehouse })),
+  commit: procedure.input(commitChoice).mutation(({ ctx, input }) => ctx.core.imports().commit(input.id, { mode: input.mode, warehouse: input.warehouse, again: input.again })),
   importWithoutPreview: procedure
     .input(commitChoice.extend({ sheet: z.string().min(1).max(200).optional() }))
-    .mutation(({ ctx, input }) => ctx.core.imports().importWithoutPreview(input.id, { mode: input.mode, warehouse: input.warehouse, sheet: input.sheet })),
+    .mutation(({ ctx, input }) => ctx.core.imports().importWithoutPreview(input.id, { mode: input.mode, warehouse: input.warehouse, sheet: input.sheet, again: input.again })),
   cancel: procedure.input(id).mutation(({ ctx, input }) => ctx.core.imports().cancel(input.id)),
   close: procedure.input(id).mutation(({ ctx, input }) => ctx.core.imports().close(input.id)),
   history: procedure.query(({ ctx }) => ctx.core.imports().history()),

@@ -4,6 +4,11 @@ import { useTRPC } from '../../app/trpc';
 import { cx } from '../../components/cx';
 import { Field } from '../../components/field';
 import { SelectField } from '../../components/select-field';
+import { Alert } from '../../components/alert';
+import { CheckboxField } from '../../components/checkbox-field';
+import { formatDateTime } from '../sync/relative-time';
+import { plural } from './progress-format';
+import type { ImportView } from './use-import';
 
 const NEW_WAREHOUSE = '\u0000new';
 const DEFAULT_WAREHOUSE = 'Main';
@@ -48,5 +53,22 @@ export function ModeOption({ id, name, checked, disabled, onChange, label, descr
         </p>
       </div>
     </div>
+  );
+}
+
+type Earlier = ImportView['importedBefore'][number];
+
+/**
+ * The same file (same content) was imported before and its stock is still in: importing it
+ * again receives every row a second time. Said before the button, with a box to tick on purpose.
+ */
+export function RepeatGuard({ earlier, again, onAgain, disabled }: { earlier: Earlier; again: boolean; onAgain: (again: boolean) => void; disabled: boolean }) {
+  return (
+    <Alert tone="info" title="This file was imported before">
+      <p>
+        {`On ${formatDateTime(earlier.createdAt)}${earlier.createdByName ? ` by ${earlier.createdByName}` : ''}, as “${earlier.fileName}”: ${plural(earlier.rowsImported, 'row')} received. Importing it again receives its stock a second time; to replace it, undo the earlier import first.`}
+      </p>
+      <CheckboxField className="mt-2" label="Import it again" checked={again} disabled={disabled} onChange={(event) => onAgain(event.target.checked)} />
+    </Alert>
   );
 }

@@ -3,7 +3,8 @@ import { toAppError } from '../../app/app-error';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
-import { ModeOption, useWarehouseChoice, WarehouseField } from './commit-choices';
+import { earlierOfSheet } from '../../../shared/import/earlier-import';
+import { ModeOption, RepeatGuard, useWarehouseChoice, WarehouseField } from './commit-choices';
 import { commitBlocker, defaultCommitMode, rowsToImport, type CommitMode } from './commit-choice';
 import { ProgressBar } from './progress-bar';
 import { commitFraction, formatCount, plural } from './progress-format';
@@ -19,13 +20,15 @@ export function CommitPanel({ view, changes }: { view: ImportView; changes: Chan
   const ids = useId();
   const [mode, setMode] = useState<CommitMode | null>(null);
   const choice = useWarehouseChoice();
+  const [again, setAgain] = useState(false);
+  const earlier = earlierOfSheet(view.importedBefore, view.file.sheet);
   const summary = view.summary;
   if (!summary) return null;
 
   const warehouse = choice.warehouse;
   // Until the person picks one, the mode follows the file: it changes as they fix rows.
   const effective = mode === 'all-or-nothing' && summary.invalid > 0 ? 'valid-only' : (mode ?? defaultCommitMode(summary));
-  const blocker = commitBlocker(effective, summary, view.missingTargets, warehouse);
+  const blocker = commitBlocker(effective, summary, view.missingTargets, warehouse) ?? (earlier && !again ? 'Imported before: tick “Import it again” to receive its stock a second time.' : null);
   const n = rowsToImport(effective, summary);
   const committing = view.status === 'committing';
   const progress = view.commitProgress;
@@ -44,7 +47,7 @@ export function CommitPanel({ view, changes }: { view: ImportView; changes: Chan
         onSubmit={(event) => {
           event.preventDefault();
           if (blocker || committing || changes.commit.isPending) return;
-          changes.commit.mutate({ id: view.id, mode: effective, warehouse });
+          changes.commit.mutate({ id: view.id, mode: effective, warehouse, again });
         }}
       >
         <div className="grid grid-cols-[minmax(0,1fr)_minmax(14rem,20rem)] gap-4">
@@ -75,6 +78,7 @@ export function CommitPanel({ view, changes }: { view: ImportView; changes: Chan
           <WarehouseField choice={choice} disabled={committing} />
         </div>
 
+        {earlier ? <RepeatGuard earlier={earlier} again={again} onAgain={setAgain} disabled={committing} /> : null}
         {view.status === 'ready' && view.error ? <Alert title="The import did not finish">{view.error.message}</Alert> : null}
         {changes.commit.isError ? <Alert title="Not imported">{toAppError(changes.commit.error).message}</Alert> : null}
 

@@ -27,7 +27,7 @@ export function CommitResult({ view, result }: { view: ImportView; result: Resul
       {result.failed.length > 0 ? (
         <div>
           <h3 className="text-[13px] font-semibold">Refused rows</h3>
-          <p className="text-[12.5px] text-muted">The replica refused these rows when they were written; fix them in the file and import it again (rows already imported are recognised as duplicates).</p>
+          <p className="text-[12.5px] text-muted">The replica refused these rows when they were written. Fix them and import a file of just those rows: importing the whole file again would receive the other rows a second time.</p>
           <ul className="mt-2 max-h-56 divide-y divide-line overflow-auto rounded-md border border-line text-[12.5px]">
             {result.failed.map((f) => (
               <li key={f.row} className="flex gap-3 px-3 py-1.5">

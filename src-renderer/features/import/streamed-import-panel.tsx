@@ -6,7 +6,8 @@ import { Card } from '../../components/card';
 import { SelectField } from '../../components/select-field';
 import { Spinner } from '../../components/spinner';
 import type { CommitMode } from './commit-choice';
-import { ModeOption, useWarehouseChoice, WarehouseField } from './commit-choices';
+import { earlierOfSheet } from '../../../shared/import/earlier-import';
+import { ModeOption, RepeatGuard, useWarehouseChoice, WarehouseField } from './commit-choices';
 import { CommitResult } from './commit-result';
 import { FilePickerButton } from './file-picker-button';
 import { issueText } from './mapping-labels';
@@ -30,6 +31,9 @@ export function StreamedImportPanel({ view, onFile }: { view: ImportView; onFile
   const choice = useWarehouseChoice();
   const sheets: string[] = view.file.sheets ?? [];
   const [sheet, setSheet] = useState<string | null>(null);
+  const [again, setAgain] = useState(false);
+  const earlier = earlierOfSheet(view.importedBefore, sheet ?? view.file.sheet);
+  const repeatBlocks = earlier !== null && !again;
   const streamed = view.streamed;
   const running = view.status === 'committing';
 
@@ -80,8 +84,8 @@ export function StreamedImportPanel({ view, onFile }: { view: ImportView; onFile
           className="flex flex-col gap-3 border-t border-line pt-3"
           onSubmit={(event) => {
             event.preventDefault();
-            if (!choice.warehouse) return;
-            changes.importWithoutPreview.mutate({ id: view.id, mode, warehouse: choice.warehouse, sheet: sheet ?? undefined });
+            if (!choice.warehouse || repeatBlocks) return;
+            changes.importWithoutPreview.mutate({ id: view.id, mode, warehouse: choice.warehouse, sheet: sheet ?? undefined, again });
           }}
         >
           <div className="grid grid-cols-[minmax(0,1fr)_minmax(14rem,20rem)] gap-4">
@@ -118,12 +122,14 @@ export function StreamedImportPanel({ view, onFile }: { view: ImportView; onFile
               <WarehouseField choice={choice} disabled={false} />
             </div>
           </div>
+          {earlier ? <RepeatGuard earlier={earlier} again={again} onAgain={setAgain} disabled={false} /> : null}
           {changes.importWithoutPreview.isError ? <Alert title="Not imported">{toAppError(changes.importWithoutPreview.error).message}</Alert> : null}
           <div className="flex flex-wrap items-center gap-3">
-            <Button type="submit" variant="primary" size="lg" disabled={!choice.warehouse} busy={changes.importWithoutPreview.isPending}>
+            <Button type="submit" variant="primary" size="lg" disabled={!choice.warehouse || repeatBlocks} busy={changes.importWithoutPreview.isPending}>
               Check and import without a preview
             </Button>
             {choice.warehouse ? null : <p className="text-[12.5px] text-muted">Name the new warehouse first.</p>}
+            {repeatBlocks ? <p className="text-[12.5px] text-muted">Imported before: tick “Import it again” to receive its stock a second time.</p> : null}
           </div>
         </form>
       )}
