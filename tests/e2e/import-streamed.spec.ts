@@ -55,7 +55,16 @@ test('a file too long to preview is refused whole, then imported valid rows only
   await expect(history.getByRole('row', { name: /Jahresbestand\.csv/ })).toContainText(admin.name);
   await page.screenshot({ path: shots('import-streamed-done') });
 
-  await page.getByRole('link', { name: 'See the stock' }).click();
+  // The same file dropped again: its stock is in already, so it goes in again only on purpose.
+  await page.getByLabel('Choose another file…').setInputFiles({ name: 'Jahresbestand (Kopie).csv', mimeType: 'text/csv', buffer: Buffer.from(stockList(), 'utf8') });
+  const guard = page.getByRole('status').filter({ hasText: 'This file was imported before' });
+  await expect(guard).toContainText(`by ${admin.name}, as “Jahresbestand.csv”: 2,997 rows received.`);
+  await expect(start).toBeDisabled();
+  await page.getByLabel('Import it again').check();
+  await expect(start).toBeEnabled();
+  await page.screenshot({ path: shots('import-streamed-repeat') });
+  await page.getByLabel('Import it again').uncheck();
+  await page.getByRole('link', { name: 'Stock', exact: true }).click();
   await page.getByLabel('Search stock').fill('NW-2999');
   await expect(page.getByRole('row', { name: /NW-2999/ })).toContainText('2029');
   await page.getByLabel('Search stock').fill('NW-1000');
