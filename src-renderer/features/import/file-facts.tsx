@@ -4,9 +4,9 @@ import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { Detail } from '../../components/detail';
-import { SelectField } from '../../components/select-field';
 import { delimiterName, formatName } from './mapping-labels';
 import { formatBytes } from './progress-format';
+import { SheetField } from './sheet-field';
 import type { ImportView, useImportChanges } from './use-import';
 
 type Changes = ReturnType<typeof useImportChanges>;
@@ -34,21 +34,7 @@ export function FileFacts({ view, changes, locked }: { view: ImportView; changes
       </dl>
 
       <div className="mt-3 flex flex-wrap items-end gap-4 border-t border-line pt-3">
-        {sheets.length > 1 ? (
-          <SelectField
-            label="Sheet"
-            className="w-56"
-            value={f.sheet ?? ''}
-            disabled={locked || changes.setSheet.isPending}
-            onChange={(event) => changes.setSheet.mutate({ id: view.id, sheet: event.target.value })}
-          >
-            {sheets.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
+        <SheetField sheets={sheets} className="w-56" value={f.sheet ?? ''} disabled={locked || changes.setSheet.isPending} onChange={(sheet) => changes.setSheet.mutate({ id: view.id, sheet })} />
         {locked ? (
           <dl className="text-[12.5px]">
             <Detail term="Header row" className="font-semibold tabular-nums">

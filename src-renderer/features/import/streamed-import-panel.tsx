@@ -3,7 +3,6 @@ import { toAppError } from '../../app/app-error';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
-import { SelectField } from '../../components/select-field';
 import { Spinner } from '../../components/spinner';
 import type { CommitMode } from './commit-choice';
 import { earlierOfSheet } from '../../../shared/import/earlier-import';
@@ -12,6 +11,7 @@ import { CommitResult } from './commit-result';
 import { FilePickerButton } from './file-picker-button';
 import { issueText } from './mapping-labels';
 import { ProgressBar } from './progress-bar';
+import { SheetField } from './sheet-field';
 import { commitFraction, formatBytes, formatCount, formatRate, formatTimeLeft, plural, readFraction } from './progress-format';
 import { useAfterCommit, useImportChanges, type ImportView } from './use-import';
 
@@ -109,16 +109,8 @@ export function StreamedImportPanel({ view, onFile }: { view: ImportView; onFile
               />
             </fieldset>
             <div className="flex flex-col gap-3">
-              {sheets.length > 1 ? (
-                // Without a preview there is no sheet screen: a workbook's sheet is chosen here.
-                <SelectField label="Sheet" value={sheet ?? view.file.sheet ?? sheets[0] ?? ''} onChange={(event) => setSheet(event.target.value)}>
-                  {sheets.map((s) => (
-                    <option key={s} value={s}>
-                      {s}
-                    </option>
-                  ))}
-                </SelectField>
-              ) : null}
+              {/* Without a preview there is no sheet screen: a workbook's sheet is chosen here. */}
+              <SheetField sheets={sheets} value={sheet ?? view.file.sheet ?? sheets[0] ?? ''} onChange={setSheet} />
               <WarehouseField choice={choice} disabled={false} />
             </div>
           </div>
