@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '../../app/trpc';
+import { Alert } from '../../components/alert';
+import { CheckboxField } from '../../components/checkbox-field';
 import { cx } from '../../components/cx';
 import { Field } from '../../components/field';
 import { SelectField } from '../../components/select-field';
-import { Alert } from '../../components/alert';
-import { CheckboxField } from '../../components/checkbox-field';
 import { formatDateTime } from '../sync/relative-time';
 import { plural } from './progress-format';
 import type { ImportView } from './use-import';
