@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import * as XLSX from 'xlsx';
 import { shots, url } from './support/shell-url';
 import { registerCompany } from './support/ui';
 
@@ -243,6 +244,18 @@ test('a spreadsheet dropped anywhere on the window opens the import', async ({ p
   await headerRow.getByRole('button', { name: 'No header row: every row is data' }).click();
   await expect(headerRow.locator('output')).toHaveText('None');
   await expect(page.getByRole('button', { name: 'Import 3 rows' })).toBeVisible();
+
+  // A workbook with two sheets: choosing the other one shows its columns' samples and its rows.
+  const sheet = (prefix: string, n: number) => XLSX.utils.aoa_to_sheet([['NDC', 'Produktname', 'Charge', 'Verfall', 'Menge'], ...Array.from({ length: n }, (_, i) => ['00378-1800-01', 'Metformin 500 mg Tabletten', `${prefix}-${i + 1}`, '2028-08-15', 5])]);
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet('NORD', 4), 'Lager Nord');
+  XLSX.utils.book_append_sheet(book, sheet('SUED', 3), 'Lager Süd');
+  await page.getByLabel('Choose another file…').setInputFiles({ name: 'Lager.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer });
+  await expect(page.getByRole('button', { name: 'Import 4 rows' })).toBeVisible();
+  await page.getByLabel('Sheet').selectOption('Lager Süd');
+  await expect(page.getByRole('button', { name: 'Import 3 rows' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Charge/ }).filter({ hasText: 'SUED-1' })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Rows of the file' }).getByRole('gridcell', { name: 'SUED-3', exact: true })).toBeVisible();
 
   // A large file shows its progress and can be cancelled; a damaged one is refused in plain words.
   const big = ['NDC;Produktname;Charge;Verfall;Menge'];

@@ -13,13 +13,23 @@ export type RowFilter = 'all' | 'errors' | 'warnings';
 /** The open import's view; nothing is fetched while no import is open (`id` null). */
 export function useImportView(id: string | null) {
   const trpc = useTRPC();
-  return useQuery({
+  const queryClient = useQueryClient();
+  const view = useQuery({
     ...trpc.imports.view.queryOptions(id === null ? skipToken : { id }),
     staleTime: 0,
     // An unknown import (closed, or the app restarted) will not appear by retrying.
     retry: false,
     refetchInterval: (query) => pollInterval(query.state.data),
   });
+  // A read (another sheet, or the first) replaces the rows: preview pages fetched while it ran
+  // hold none of them, and would be shown as fresh for a while.
+  const status = view.data?.status;
+  const previous = useRef(status);
+  useEffect(() => {
+    if (previous.current === 'reading' && status === 'ready') void queryClient.invalidateQueries(trpc.imports.rows.pathFilter());
+    previous.current = status;
+  }, [status, queryClient, trpc]);
+  return view;
 }
 
 /**
