@@ -79,11 +79,12 @@ export function ImportScreen({ importId }: { importId: string | null }) {
         ) : view.data.status === 'reading' ? (
           <ReadingPanel view={view.data} />
         ) : view.data.tooLongToPreview ? (
-          <StreamedImportPanel view={view.data} onFile={(f) => void start(f)} />
+          // Keyed by import: choices made for one file (a ticked "Import it again") never carry to the next.
+          <StreamedImportPanel key={view.data.id} view={view.data} onFile={(f) => void start(f)} />
         ) : view.data.status === 'failed' || view.data.status === 'cancelled' ? (
           <ReadFailure view={view.data} onFile={(f) => void start(f)} />
         ) : (
-          <ImportWorkspace view={view.data} />
+          <ImportWorkspace key={view.data.id} view={view.data} />
         )}
 
         <ImportHistory />
