@@ -58,6 +58,9 @@ export function ModeOption({ id, name, checked, disabled, onChange, label, descr
 
 type Earlier = ImportView['importedBefore'][number];
 
+/** Why the import button waits while a file imported before has not been ticked for a second time. */
+export const REPEAT_BLOCKER = 'Imported before: tick “Import it again” to receive its stock a second time.';
+
 /**
  * The same file (same content) was imported before and its stock is still in: importing it
  * again receives every row a second time. Said before the button, with a box to tick on purpose.

@@ -4,7 +4,7 @@ import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Card } from '../../components/card';
 import { earlierOfSheet } from '../../../shared/import/earlier-import';
-import { ModeOption, RepeatGuard, useWarehouseChoice, WarehouseField } from './commit-choices';
+import { ModeOption, REPEAT_BLOCKER, RepeatGuard, useWarehouseChoice, WarehouseField } from './commit-choices';
 import { commitBlocker, defaultCommitMode, rowsToImport, type CommitMode } from './commit-choice';
 import { ProgressBar } from './progress-bar';
 import { commitFraction, formatCount, plural } from './progress-format';
@@ -28,7 +28,7 @@ export function CommitPanel({ view, changes }: { view: ImportView; changes: Chan
   const warehouse = choice.warehouse;
   // Until the person picks one, the mode follows the file: it changes as they fix rows.
   const effective = mode === 'all-or-nothing' && summary.invalid > 0 ? 'valid-only' : (mode ?? defaultCommitMode(summary));
-  const blocker = commitBlocker(effective, summary, view.missingTargets, warehouse) ?? (earlier && !again ? 'Imported before: tick “Import it again” to receive its stock a second time.' : null);
+  const blocker = commitBlocker(effective, summary, view.missingTargets, warehouse) ?? (earlier && !again ? REPEAT_BLOCKER : null);
   const n = rowsToImport(effective, summary);
   const committing = view.status === 'committing';
   const progress = view.commitProgress;

@@ -6,7 +6,7 @@ import { Card } from '../../components/card';
 import { Spinner } from '../../components/spinner';
 import type { CommitMode } from './commit-choice';
 import { earlierOfSheet } from '../../../shared/import/earlier-import';
-import { ModeOption, RepeatGuard, useWarehouseChoice, WarehouseField } from './commit-choices';
+import { ModeOption, REPEAT_BLOCKER, RepeatGuard, useWarehouseChoice, WarehouseField } from './commit-choices';
 import { CommitResult } from './commit-result';
 import { FilePickerButton } from './file-picker-button';
 import { issueText } from './mapping-labels';
@@ -121,7 +121,7 @@ export function StreamedImportPanel({ view, onFile }: { view: ImportView; onFile
               Check and import without a preview
             </Button>
             {choice.warehouse ? null : <p className="text-[12.5px] text-muted">Name the new warehouse first.</p>}
-            {repeatBlocks ? <p className="text-[12.5px] text-muted">Imported before: tick “Import it again” to receive its stock a second time.</p> : null}
+            {repeatBlocks ? <p className="text-[12.5px] text-muted">{REPEAT_BLOCKER}</p> : null}
           </div>
         </form>
       )}
