@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { forwardRef } from 'react';
+import { forwardRef, type ReactNode } from 'react';
+import { compareDates } from '../../../shared/inventory/expiry';
 import { screenHref } from '../../app/routes';
 import { useTRPC } from '../../app/trpc';
 import { SelectField } from '../../components/select-field';
+import type { PickableStock } from './pickable-stock';
 
 export interface LocationSelectProps {
   label?: string;
@@ -11,15 +13,28 @@ export interface LocationSelectProps {
   error?: string | undefined;
   /** A location to leave out (a transfer's source). */
   exclude?: string;
+  /** Where the chosen product can be picked: those locations come first, with how much they hold. */
+  pickable?: ReadonlyMap<string, PickableStock>;
+  /** A line under the list (when there is no location yet, that is said instead). */
+  hint?: ReactNode;
   autoFocus?: boolean;
 }
 
+const quantityFormat = new Intl.NumberFormat('en-US');
+
 /** Choose a location (warehouse / zone / bin) from this company's list. */
-export const LocationSelect = forwardRef<HTMLSelectElement, LocationSelectProps>(function LocationSelect({ label = 'Location', value, onChange, error, exclude, autoFocus }, ref) {
+export const LocationSelect = forwardRef<HTMLSelectElement, LocationSelectProps>(function LocationSelect({ label = 'Location', value, onChange, error, exclude, pickable, hint, autoFocus }, ref) {
   const trpc = useTRPC();
   const locations = useQuery(trpc.stock.locations.queryOptions());
   const rows = (locations.data ?? []).filter((l) => l.id !== exclude);
   const empty = locations.isSuccess && rows.length === 0;
+  const option = (l: (typeof rows)[number], text = l.label) => (
+    <option key={l.id} value={l.id}>
+      {text}
+    </option>
+  );
+  // Earliest-expiring stock first: the bin FEFO would send the picker to across the warehouse.
+  const holders = pickable && pickable.size > 0 ? rows.filter((l) => pickable.has(l.id)).sort((a, b) => compareDates(pickable.get(a.id)!.soonest, pickable.get(b.id)!.soonest)) : [];
   return (
     <SelectField
       ref={ref}
@@ -33,15 +48,25 @@ export const LocationSelect = forwardRef<HTMLSelectElement, LocationSelectProps>
           <>
             No locations yet. <a className="text-accent underline" href={screenHref('locations')}>Add one on the Locations screen</a>.
           </>
-        ) : undefined
+        ) : (
+          hint
+        )
       }
     >
       <option value="">{locations.isPending ? 'Loading…' : 'Choose a location'}</option>
-      {rows.map((l) => (
-        <option key={l.id} value={l.id}>
-          {l.label}
-        </option>
-      ))}
+      {holders.length > 0 ? (
+        <>
+          <optgroup label="Can be picked here">
+            {holders.map((l) => {
+              const held = pickable!.get(l.id)!;
+              return option(l, `${l.label} · ${quantityFormat.format(held.quantity)} ${held.unit}`);
+            })}
+          </optgroup>
+          <optgroup label="Other locations">{rows.filter((l) => !pickable!.has(l.id)).map((l) => option(l))}</optgroup>
+        </>
+      ) : (
+        rows.map((l) => option(l))
+      )}
     </SelectField>
   );
 });
