@@ -153,7 +153,8 @@ export const rebaseBackup = sqliteTable('rebase_backup', {
  * Spreadsheet imports made on this device (issue 4): what file, which mapping, how many rows went
  * in or were refused, who and when. Local records (the movements they produced sync with
  * `external_ref = import:<id> row <n>`); `status` is 'committing' while batches are being
- * written, so a crash shows up as 'interrupted' rather than as a finished import.
+ * written, so a crash shows up as 'interrupted' rather than as a finished import; likewise
+ * 'undoing' becomes 'undo-interrupted' (import-undo.ts).
  */
 export const imports = sqliteTable(
   'imports',
@@ -189,7 +190,8 @@ export const imports = sqliteTable(
 
 /**
  * The movements one committed batch of an import produced, as JSON `[[row, movementId], …]`, so
- * an undo can compensate them (the lot, location and quantity are read back from the movement).
+ * an undo can compensate them (the lot, location and quantity are read back from the movement),
+ * one batch per transaction.
  * One row per replica transaction, not per line: a 100,000-row import wrote 100,000 index
  * entries here for data it already holds in stock_movements. Keyed by the batch's first row.
  */
@@ -199,6 +201,8 @@ export const importBatches = sqliteTable(
     importId: text('import_id').notNull(),
     firstRow: integer('first_row').notNull(),
     lines: text('lines').notNull(),
+    /** Set in the transaction that takes this batch back: an undo stopped part way resumes after it. */
+    undoneAt: text('undone_at'),
   },
   (t) => [primaryKey({ columns: [t.importId, t.firstRow] })],
 );

@@ -120,7 +120,7 @@ describe.runIf(keychainAvailable).each(backends)('spreadsheet import from the de
     expect(fake.requests.length).toBe(asked);
 
     const undone = await lead.api.imports.undo.mutate({ importId: record?.id ?? '' });
-    expect(undone).toEqual({ reversed: 30, partial: [] });
+    expect(undone).toEqual({ reversed: 30, partial: [], resumedAfter: 0 });
     expect((await lead.api.imports.history.query()).find((r) => r.id === record?.id)).toMatchObject({ status: 'undone', undoneByName: 'Lena Vogel' });
     await lead.api.sync.now.mutate();
     await other.api.sync.now.mutate();
@@ -225,6 +225,40 @@ describe.runIf(keychainAvailable).each(backends)('spreadsheet import from the de
       await expect(small.api.imports.importWithoutPreview.mutate({ id: reopened, mode: 'all-or-nothing', warehouse: 'Hauptlager', sheet: 'Lager B' })).rejects.toMatchObject({ message: expect.stringContaining('already imported') });
       await small.api.imports.importWithoutPreview.mutate({ id: reopened, mode: 'all-or-nothing', warehouse: 'Hauptlager', sheet: 'Lager A' });
       expect(await until(small, reopened, (v) => v.status !== 'committing')).toMatchObject({ status: 'committed', result: { imported: 150 } });
+    } finally {
+      small.dispose();
+    }
+  });
+
+  it('undoing a large import shows how far it has got, and the app answers meanwhile', async () => {
+    const small = new TestDesktop(server.url, { importPreviewRows: 100 });
+    try {
+      await small.api.session.signIn.mutate({ email: 'lena@apotheke-nord.example', password: 'Charge 4711 ist frei' });
+      const file = join(small.dir, 'rueckgabe.csv');
+      writeFileSync(file, ['NDC,Produkt,Charge,Verfall,Menge', ...Array.from({ length: 25_000 }, (_, i) => `00093-3109-05,Amoxicillin 500 mg,UX-${i},2029-03-31,4`)].join('\n'));
+      const { id } = await small.api.imports.openPath.mutate({ path: file });
+      await until(small, id, (v) => v.status !== 'reading');
+      await small.api.imports.importWithoutPreview.mutate({ id, mode: 'valid-only', warehouse: 'Hauptlager' });
+      await until(small, id, (v) => v.status !== 'committing');
+      const [record] = await small.api.imports.history.query();
+      const importId = record?.id ?? '';
+      expect(record).toMatchObject({ status: 'committed', rowsImported: 25_000 });
+
+      let settled = false;
+      const undone = small.api.imports.undo.mutate({ importId }).finally(() => (settled = true));
+      const seen: { done: number; total: number }[] = [];
+      while (!settled) {
+        const progress = await small.api.imports.undoProgress.query({ importId });
+        if (progress) seen.push(progress);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      expect(await undone).toEqual({ reversed: 25_000, partial: [], resumedAfter: 0 });
+      // Answered between batches (10,000 rows each), not only once the undo was over.
+      expect(seen.some((p) => p.done > 0 && p.done < p.total)).toBe(true);
+      expect(seen.every((p) => p.total === 25_000)).toBe(true);
+      expect(await small.api.imports.undoProgress.query({ importId })).toBeNull();
+      expect((await small.api.imports.history.query())[0]).toMatchObject({ id: importId, status: 'undone', undoneByName: 'Lena Vogel' });
+      expect((await small.api.stock.list.query({ search: 'UX-0' })).rows.filter((r) => r.lotNumber === 'UX-0')).toEqual([]);
     } finally {
       small.dispose();
     }

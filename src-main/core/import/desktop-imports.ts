@@ -16,7 +16,7 @@ import { earlierOfSheet } from '../../../shared/import/earlier-import';
 import { alreadyImported, ImportRecords, newImportRecord } from './import-records';
 import { ImportSession, type StagedFile, type StreamedImport } from './import-session';
 import { importRows, importView, type RowFilter } from './import-view';
-import { undoImport } from './import-undo';
+import { undoImport, type UndoProgress } from './import-undo';
 import { DEFAULT_READ_LIMITS, readSpreadsheet } from './read/read-spreadsheet';
 import { stagePath, stageUpload } from './stage-file';
 
@@ -47,6 +47,8 @@ type Who = { companyId: string; userId: string; name: string };
 export class DesktopImports {
   private readonly sessions = new Map<string, ImportSession>();
   private readonly records: ImportRecords;
+  /** Undos running now, by import: the undo dialog polls their progress. */
+  private readonly undos = new Map<string, UndoProgress>();
 
   constructor(private readonly o: DesktopImportsOptions) {
     this.records = new ImportRecords(o.db);
@@ -342,9 +344,18 @@ export class DesktopImports {
   }
 
   async undo(importId: string) {
-    const result = await undoImport(this.o, importId, this.who());
-    this.o.onChange();
-    return result;
+    try {
+      return await undoImport(this.o, importId, this.who(), (progress) => this.undos.set(importId, progress));
+    } finally {
+      // Also after a failure: the batches taken back before it stay so, and are queued for the server.
+      if (this.undos.has(importId)) this.o.onChange();
+      this.undos.delete(importId);
+    }
+  }
+
+  /** How far a running undo has got, or null when none is running for that import. */
+  undoProgress(importId: string): UndoProgress | null {
+    return this.undos.get(importId) ?? null;
   }
 
   /** Warehouses known on this replica, most used first: the default for rows without one. */

@@ -112,7 +112,7 @@ describe.runIf(keychainAvailable)('import commit: receive movements through the 
     const bin = locationIdFor(who.companyId, 'Main', null, 'A-01');
     await local.apply(who, 'stock.pick', { movementId: newId(), lotId: lot3, locationId: bin, quantity: 4 });
     const undone = await undoImport(deps, importId, who);
-    expect(undone).toEqual({ reversed: 1, partial: [{ row: 3, received: 10, reversed: 6 }] });
+    expect(undone).toEqual({ reversed: 1, partial: [{ row: 3, received: 10, reversed: 6 }], resumedAfter: 0 });
     const level = (lotId: string) => (replica.sqlite.prepare('SELECT sum(quantity) AS n FROM stock_movements WHERE lot_id = ?').get(lotId) as { n: number }).n;
     expect(level(lotIdFor(who.companyId, amoxicillin, 'L2'))).toBe(0);
     expect(level(lot3)).toBe(0);
@@ -120,6 +120,62 @@ describe.runIf(keychainAvailable)('import commit: receive movements through the 
     expect(count("SELECT count(*) AS n FROM outbox WHERE name = 'stock.adjust'")).toBe(2);
     await expect(undoImport(deps, importId, who)).rejects.toMatchObject({ code: 'import/already-undone' });
     expect(records.list(who.companyId)[0]).toMatchObject({ status: 'undone', undoneBy: who.userId });
+  });
+
+  it('lets the event loop turn between batches, so the app answers while a large import is written', async () => {
+    const importId = newId();
+    begin(importId);
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 1);
+    const ticksAtBatchEnd: number[] = [];
+    try {
+      const rows = Array.from({ length: COMMIT_BATCH + 5 }, (_, i) => row(i + 2));
+      await commitRows(deps, { importId, mode: 'valid-only', warehouse: 'Main', session: who, onProgress: () => ticksAtBatchEnd.push(ticks) }, [rows]);
+    } finally {
+      clearInterval(timer);
+    }
+    expect(ticksAtBatchEnd).toHaveLength(2);
+    expect(ticksAtBatchEnd[1]).toBeGreaterThan(ticksAtBatchEnd[0]!);
+  });
+
+  it('an undo stopped part way resumes after the batches it took back, never taking back stock twice', async () => {
+    const importId = newId();
+    begin(importId);
+    const rows = Array.from({ length: COMMIT_BATCH + 5 }, (_, i) => row(i + 2));
+    await commitRows(deps, { importId, mode: 'valid-only', warehouse: 'Main', session: who }, [rows]);
+    records.finish(importId, '2026-11-22T10:01:00Z', { imported: rows.length, skipped: 0 });
+    // After the import, more of the first row's lot arrives on the same shelf by hand.
+    const lot2 = lotIdFor(who.companyId, amoxicillin, 'L2');
+    const bin = locationIdFor(who.companyId, 'Main', null, 'A-01');
+    await local.apply(who, 'stock.receive', { movementId: newId(), productId: amoxicillin, lotNumber: 'L2', expiry: '2028-01-31', locationId: bin, quantity: 7 });
+
+    const seen: { done: number; total: number }[] = [];
+    const stop = (p: { done: number; total: number }) => {
+      seen.push(p);
+      if (p.done > 0) throw new Error('the computer went to sleep');
+    };
+    await expect(undoImport(deps, importId, who, stop)).rejects.toThrow('the computer went to sleep');
+    expect(seen).toEqual([{ done: 0, total: rows.length }, { done: COMMIT_BATCH, total: rows.length }]);
+    expect(records.list(who.companyId)[0]).toMatchObject({ status: 'undo-interrupted' });
+    const level = (lotId: string) => (replica.sqlite.prepare('SELECT sum(quantity) AS n FROM stock_movements WHERE lot_id = ?').get(lotId) as { n: number }).n;
+    expect(level(lot2)).toBe(7);
+
+    const finished = await undoImport(deps, importId, who);
+    expect(finished).toEqual({ reversed: 5, partial: [], resumedAfter: COMMIT_BATCH });
+    // Going by the shelf alone, the second pass would have taken the 7 received by hand.
+    expect(level(lot2)).toBe(7);
+    expect(count("SELECT sum(quantity) AS n FROM stock_movements WHERE lot_id <> '" + lot2 + "'")).toBe(0);
+    expect(count("SELECT count(*) AS n FROM outbox WHERE name = 'stock.adjust'")).toBe(rows.length);
+    expect(records.list(who.companyId)[0]).toMatchObject({ status: 'undone' });
+  });
+
+  it('an undo still running when the app stopped is shown as not finished', async () => {
+    const importId = newId();
+    begin(importId);
+    replica.sqlite.prepare("UPDATE imports SET status = 'undoing' WHERE id = ?").run(importId);
+    await expect(undoImport(deps, importId, who)).rejects.toMatchObject({ code: 'import/not-ready' });
+    records.markInterrupted();
+    expect(records.list(who.companyId)[0]).toMatchObject({ status: 'undo-interrupted' });
   });
 
   it('an import committed before lines were kept per batch (migration 0004) can still be undone', async () => {
@@ -157,7 +213,7 @@ describe.runIf(keychainAvailable)('import commit: receive movements through the 
     try {
       expect(after.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'import_lines'").get()).toEqual({ n: 0 });
       const undone = await undoImport({ db: after.db, writer: new ReplicaWriter(after), store: new SyncStore(after.db), now: deps.now }, importId, who);
-      expect(undone).toEqual({ reversed: 2, partial: [] });
+      expect(undone).toEqual({ reversed: 2, partial: [], resumedAfter: 0 });
       expect(after.sqlite.prepare('SELECT sum(quantity) AS n FROM stock_movements').get()).toEqual({ n: 0 });
       // Recorded before names were kept: the history has no name for it (the screen shows a dash).
       expect(new ImportRecords(after.db).list(who.companyId)[0]).toMatchObject({ fileName: 'old.csv', createdByName: null, status: 'undone' });

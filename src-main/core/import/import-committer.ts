@@ -6,7 +6,7 @@ import type { MutationArgs, MutationName } from '../../../shared/inventory/mutat
 import { applyMutation, runMutation } from '../../../shared/inventory/mutators';
 import type { Statement } from 'better-sqlite3';
 import type { ReplicaDb } from '../replica/open-replica';
-import type { ReplicaWriter } from '../replica/replica-writer';
+import { nextTurn, type ReplicaWriter } from '../replica/replica-writer';
 import { ReplicaInventoryTx } from '../sync/replica-inventory-tx';
 import type { SyncStore } from '../sync/sync-store';
 import { deferSearchIndex } from '../inventory/deferred-search-index';
@@ -141,6 +141,9 @@ export class ImportCommitter {
       }
       for (const c of this.uncommitted) c();
       this.options.onProgress?.(this.result.imported + this.result.skipped + this.result.failed.length);
+      // Not inside "all or nothing"'s one open transaction: a write made directly on the replica
+      // (an import record) in that turn would join it, and vanish should the import roll back.
+      if (!this.atomic) await nextTurn();
     }
   }
 

@@ -61,13 +61,17 @@ export function newImportRecord(a: {
   };
 }
 
+/** Statuses of an import whose stock is (at least partly) still in. */
+const STOCK_STILL_IN = ['committed', 'interrupted', 'committing', 'undoing', 'undo-interrupted'];
+
 /** The import history and the mapping memory, both kept in the replica. */
 export class ImportRecords {
   constructor(private readonly db: ReplicaDb) {}
 
-  /** An import that was still 'committing' when the app stopped did not finish: say so. */
+  /** An import still 'committing', or an undo still 'undoing', when the app stopped did not finish: say so. */
   markInterrupted(): void {
     this.db.update(imports).set({ status: 'interrupted' }).where(eq(imports.status, 'committing')).run();
+    this.db.update(imports).set({ status: 'undo-interrupted' }).where(eq(imports.status, 'undoing')).run();
   }
 
   begin(record: NewImportRecord): void {
@@ -96,7 +100,7 @@ export class ImportRecords {
     return this.db
       .select({ format: imports.format, sheet: imports.sheet, fileName: imports.fileName, createdAt: imports.createdAt, createdByName: imports.createdByName, rowsImported: imports.rowsImported })
       .from(imports)
-      .where(and(eq(imports.companyId, companyId), eq(imports.fileSha256, fileSha256), inArray(imports.status, ['committed', 'interrupted', 'committing'])))
+      .where(and(eq(imports.companyId, companyId), eq(imports.fileSha256, fileSha256), inArray(imports.status, STOCK_STILL_IN)))
       .orderBy(desc(imports.createdAt))
       .all();
   }

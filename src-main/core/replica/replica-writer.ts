@@ -29,3 +29,13 @@ export class ReplicaWriter {
     return next;
   }
 }
+
+/**
+ * Resolves on the event loop's next turn. A long run of write transactions is one chain of
+ * resolved promises (microtasks): without a turn between batches, a 100,000-row import kept the
+ * main process from answering anything — the renderer's progress polls included — for the 3–4 s
+ * it took. Awaited between batches, it lets queued IPC and timers in.
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -40,5 +40,6 @@ export const importsRouter = router({
   close: procedure.input(id).mutation(({ ctx, input }) => ctx.core.imports().close(input.id)),
   history: procedure.query(({ ctx }) => ctx.core.imports().history()),
   undo: procedure.input(z.object({ importId: z.string().uuid() })).mutation(({ ctx, input }) => ctx.core.imports().undo(input.importId)),
+  undoProgress: procedure.input(z.object({ importId: z.string().uuid() })).query(({ ctx, input }) => ctx.core.imports().undoProgress(input.importId)),
   warehouses: procedure.query(({ ctx }) => ctx.core.imports().warehouses()),
 });

@@ -34,5 +34,6 @@ describe('sentences', () => {
   it('reports an undo, with the rows that could only partly be taken back', () => {
     expect(undoSentence({ reversed: 199, partial: [] })).toBe('Undone: 199 rows taken back in full.');
     expect(undoSentence({ reversed: 198, partial: [{}] })).toBe('Undone: 198 rows taken back in full; 1 row only in part, because some of its stock had already left.');
+    expect(undoSentence({ reversed: 40_000, partial: [], resumedAfter: 60_000 })).toBe('Undone: 40,000 rows taken back in full. The undo that stopped part way had already taken back 60,000 rows.');
   });
 });

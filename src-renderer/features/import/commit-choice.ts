@@ -37,8 +37,9 @@ export function commitResultSentence(result: { imported: number; skipped: number
 }
 
 /** `Undone: 198 rows taken back; 2 only in part, because some of their stock had already left.` */
-export function undoSentence(result: { reversed: number; partial: readonly unknown[] }): string {
+export function undoSentence(result: { reversed: number; partial: readonly unknown[]; resumedAfter?: number }): string {
+  const before = result.resumedAfter ? ` The undo that stopped part way had already taken back ${plural(result.resumedAfter, 'row')}.` : '';
   const base = `Undone: ${plural(result.reversed, 'row')} taken back in full`;
-  if (result.partial.length === 0) return `${base}.`;
-  return `${base}; ${plural(result.partial.length, 'row')} only in part, because some of ${result.partial.length === 1 ? 'its' : 'their'} stock had already left.`;
+  if (result.partial.length === 0) return `${base}.${before}`;
+  return `${base}; ${plural(result.partial.length, 'row')} only in part, because some of ${result.partial.length === 1 ? 'its' : 'their'} stock had already left.${before}`;
 }

@@ -20,6 +20,8 @@ const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
   interrupted: { label: 'Interrupted', tone: 'warn' },
   failed: { label: 'Not imported', tone: 'danger' },
   undone: { label: 'Undone', tone: 'neutral' },
+  undoing: { label: 'Undoing…', tone: 'accent' },
+  'undo-interrupted': { label: 'Undo not finished', tone: 'warn' },
 };
 
 const PATHS: Record<string, string> = { ai: 'Claude', deterministic: 'Headers', memory: 'Memory' };
@@ -73,7 +75,7 @@ export function ImportHistory() {
 
 function HistoryRow({ record: r, onUndo }: { record: ImportRecord; onUndo: () => void }) {
   const status = STATUS[r.status] ?? { label: r.status, tone: 'neutral' as const };
-  const undoable = r.status === 'committed' || r.status === 'interrupted';
+  const undoable = r.status === 'committed' || r.status === 'interrupted' || r.status === 'undo-interrupted';
   return (
     <Row>
       <Cell className="max-w-0 truncate font-medium" title={r.fileName}>
@@ -101,7 +103,8 @@ function HistoryRow({ record: r, onUndo }: { record: ImportRecord; onUndo: () =>
       <Cell align="right">
         {undoable ? (
           <Button size="sm" onClick={onUndo}>
-            Undo<span className="sr-only"> the import of {r.fileName}</span>
+            {r.status === 'undo-interrupted' ? 'Finish undo' : 'Undo'}
+            <span className="sr-only"> the import of {r.fileName}</span>
           </Button>
         ) : null}
       </Cell>

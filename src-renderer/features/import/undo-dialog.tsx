@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { toAppError } from '../../app/app-error';
 import { screenHref } from '../../app/routes';
 import { useTRPC } from '../../app/trpc';
@@ -9,6 +9,8 @@ import { Cell, HeaderCell, Row, Table } from '../../components/table';
 import { Confirmation } from '../movements/form-bits';
 import { useAfterChange } from '../movements/use-after-change';
 import { undoSentence } from './commit-choice';
+import { BUSY_POLL_MS } from './poll-interval';
+import { ProgressBar } from './progress-bar';
 import { formatCount, plural } from './progress-format';
 
 export interface UndoTarget {
@@ -32,7 +34,14 @@ export function UndoDialog({ target, onClose }: { target: UndoTarget | null; onC
       },
     }),
   );
+  // A large import takes a while to undo (one transaction per batch of 10,000 rows): show how far.
+  const progress = useQuery({
+    ...trpc.imports.undoProgress.queryOptions({ importId: target?.importId ?? '' }),
+    enabled: undo.isPending && target !== null,
+    refetchInterval: BUSY_POLL_MS,
+  });
   function close() {
+    if (undo.isPending) return;
     undo.reset();
     onClose();
   }
@@ -86,12 +95,17 @@ export function UndoDialog({ target, onClose }: { target: UndoTarget | null; onC
               (reason “data correction”) for each. The import itself stays in the history, marked as undone.
             </p>
             <p className="text-muted">Stock from this import that has already been picked or moved cannot be taken back; you will see which rows.</p>
-            {undo.isError ? <Alert title="Not undone">{toAppError(undo.error).message}</Alert> : null}
+            {undo.isPending ? <UndoProgressBar progress={progress.data ?? null} /> : null}
+            {undo.isError ? (
+              <Alert title="Not undone">
+                {`${toAppError(undo.error).message} Rows taken back before the problem stay taken back; undo again to finish.`}
+              </Alert>
+            ) : null}
             <div className="flex items-center gap-2">
               <Button variant="primary" busy={undo.isPending} onClick={() => undo.mutate({ importId: target.importId })}>
                 Undo import
               </Button>
-              <Button variant="ghost" onClick={close}>
+              <Button variant="ghost" onClick={close} disabled={undo.isPending}>
                 Keep it
               </Button>
             </div>
@@ -99,5 +113,15 @@ export function UndoDialog({ target, onClose }: { target: UndoTarget | null; onC
         )
       ) : null}
     </Dialog>
+  );
+}
+
+function UndoProgressBar({ progress }: { progress: { done: number; total: number } | null }) {
+  const text = progress ? `${formatCount(progress.done)} of ${plural(progress.total, 'row')} taken back` : 'Starting…';
+  return (
+    <div className="flex flex-col gap-1">
+      <ProgressBar label="Undoing the import" value={progress && progress.total > 0 ? progress.done / progress.total : null} valueText={text} />
+      <p className="text-[12.5px] text-muted tabular-nums">{text}</p>
+    </div>
   );
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `import_batches` ADD `undone_at` text;
