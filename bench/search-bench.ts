@@ -57,6 +57,19 @@ export async function searchBench(lotCount = 1_000_000): Promise<Figure[]> {
         listStock(replica.db, { companyId, search: queries[i++ % queries.length], limit: 50 });
       }),
     );
+    // The stock screen's first view (and the status bar): the lines expiring soonest, up to the
+    // list's cap; then one product's lines, which the pick screen asks for on every scan.
+    figures.push(
+      await measure(`stock.list_all_ms over ${lotCount.toLocaleString('en-US')} lots (the stock screen unfiltered: the 5,000 lines expiring soonest)`, 'ms', 20, () => {
+        listStock(replica.db, { companyId });
+      }),
+    );
+    let p = 0;
+    figures.push(
+      await measure(`stock.list_product_ms over ${lotCount.toLocaleString('en-US')} lots (one product's lines at every location, as the pick screen asks)`, 'ms', 200, () => {
+        listStock(replica.db, { companyId, productId: products[(p += 37) % products.length] });
+      }),
+    );
     replica.close();
     return figures;
   } finally {

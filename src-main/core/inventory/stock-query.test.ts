@@ -78,7 +78,23 @@ describe.runIf(keychainAvailable)('stock query on the encrypted replica', () => 
   it('filters by expiry window, location and status', () => {
     expect(lines({ companyId: company, expiresBy: '2027-01-31' })).toEqual(['B-77@Main / A / A-01=10', 'NN4471@Main / COLD / F-02=6']);
     expect(lines({ companyId: company, status: 'quarantine' })).toEqual(['B-77@Main / A / A-01=10']);
+    expect(lines({ companyId: company, status: 'available' })).toEqual(['NN4471@Main / COLD / F-02=6', '0012/A@Main / A / A-01=25']);
     expect(lines({ companyId: company, locationId: locationIdFor(company, 'Main', 'COLD', 'F-02') })).toEqual(['NN4471@Main / COLD / F-02=6']);
+  });
+
+  it('filters by product, and by product at a location', () => {
+    const amox = productIdFor(company, '00093310905');
+    const insulin = productIdFor(company, '00169750111');
+    expect(lines({ companyId: company, productId: amox })).toEqual(['B-77@Main / A / A-01=10', '0012/A@Main / A / A-01=25']);
+    expect(lines({ companyId: company, productId: insulin, locationId: locationIdFor(company, 'Main', 'COLD', 'F-02') })).toEqual(['NN4471@Main / COLD / F-02=6']);
+    expect(lines({ companyId: company, productId: insulin, locationId: locationIdFor(company, 'Main', 'A', 'A-01') })).toEqual([]);
+    expect(lines({ companyId: company, productId: amox, status: 'available', expiresBy: '2027-12-31' })).toEqual(['0012/A@Main / A / A-01=25']);
+  });
+
+  it('returns the lines expiring soonest up to the limit, and says there are more', () => {
+    expect(listStock(replica.db, { companyId: company, limit: 2 })).toMatchObject({ truncated: true, total: 2, rows: [{ lotNumber: 'B-77' }, { lotNumber: 'NN4471' }] });
+    expect(listStock(replica.db, { companyId: company, limit: 3 })).toMatchObject({ truncated: false, total: 3 });
+    expect(listStock(replica.db, { companyId: company, search: 'amox', limit: 1 })).toMatchObject({ truncated: true, rows: [{ lotNumber: 'B-77' }] });
   });
 
   it('sees only its own company', () => {

@@ -10,13 +10,13 @@ export function StatusBar({ status, session }: { status: AppStatus; session: Ses
   const trpc = useTRPC();
   const stock = useQuery(trpc.stock.list.queryOptions({}));
   const total = stock.data?.total;
-  const rows = total === undefined ? '… rows' : total === 1 ? '1 row' : `${count.format(total)} rows`;
+  const lines = total === undefined ? '… stock lines' : stock.data?.truncated ? `${count.format(total)}+ stock lines` : total === 1 ? '1 stock line' : `${count.format(total)} stock lines`;
   return (
     <footer className="flex h-7 shrink-0 items-center justify-between gap-4 border-t border-line bg-surface px-3 text-[11.5px] text-muted">
       <p className="flex min-w-0 items-center gap-1.5 truncate">
         <ShieldCheck aria-hidden="true" className="size-3.5 shrink-0 text-ok" />
         <span>
-          Encrypted local replica · {status.replica.cipher} · {rows}
+          Encrypted local replica · {status.replica.cipher} · {lines}
         </span>
       </p>
       <p className="flex min-w-0 items-center gap-1.5 truncate">

@@ -51,7 +51,7 @@ export function StockScreen() {
             </h1>
             {data ? (
               <span className="text-[12.5px] text-muted tabular-nums">
-                {rows.length === 1 ? '1 line' : `${rows.length.toLocaleString('en-US')} lines`}
+                {rows.length === 1 ? '1 line' : `${rows.length.toLocaleString('en-US')}${data.truncated ? '+' : ''} lines`}
                 {discrepancies > 0 ? ` · ${discrepancies} with a discrepancy` : ''}
                 {unsynced > 0 ? ` · ${unsynced} not yet synced` : ''}
               </span>
@@ -68,6 +68,11 @@ export function StockScreen() {
       </header>
 
       {stock.isError ? <Alert title="Stock could not be loaded">{toAppError(stock.error).message}</Alert> : null}
+      {data?.truncated && !(data.searchCapped && query !== '') ? (
+        <Alert tone="info" title={`Only the ${data.total.toLocaleString('en-US')} lines expiring soonest are listed`}>
+          There is more stock than that. Search, or filter by location, status or expiry, to see the rest; sorting orders the lines listed here.
+        </Alert>
+      ) : null}
       {data?.searchCapped && query !== '' ? (
         <Alert tone="info" title={`Many lots match “${query}”: only the first ${data.candidates} found are shown`}>
           They are not necessarily the ones that expire first. Add a strength, a lot number or an NDC to narrow the search.
