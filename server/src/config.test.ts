@@ -32,7 +32,7 @@ describe('loadConfig', () => {
       accessTokenTtlSeconds: 900,
       refreshTokenTtlDays: 30,
       corsOrigins: [],
-      rateLimit: { authPerMinute: 10, apiPerMinute: 100 },
+      rateLimit: { authPerMinute: 10, apiPerMinute: 100, syncPerMinute: 600 },
       trustedProxies: [],
     });
   });
@@ -124,9 +124,9 @@ describe('loadConfig', () => {
 });
 
 describe('loadConfig: rate limits and trusted proxies (issue 6)', () => {
-  it('uses 10/min for sign-in style calls and 100/min for the API outside tests, and reads overrides', () => {
-    expect(loadConfig({ NODE_ENV: 'production', ATLAS_JWT_SECRET: HEX_SECRET, ATLAS_LEDGER_SIGNING_KEY: HEX_SECRET, ...DATA_KEYS }).rateLimit).toEqual({ authPerMinute: 10, apiPerMinute: 100 });
-    expect(loadConfig({ ATLAS_RATE_LIMIT_AUTH_PER_MIN: '3', ATLAS_RATE_LIMIT_API_PER_MIN: '50' }).rateLimit).toEqual({ authPerMinute: 3, apiPerMinute: 50 });
+  it('uses 10/min for sign-in style calls, 100/min for the API and 600/min for sync outside tests, and reads overrides', () => {
+    expect(loadConfig({ NODE_ENV: 'production', ATLAS_JWT_SECRET: HEX_SECRET, ATLAS_LEDGER_SIGNING_KEY: HEX_SECRET, ...DATA_KEYS }).rateLimit).toEqual({ authPerMinute: 10, apiPerMinute: 100, syncPerMinute: 600 });
+    expect(loadConfig({ ATLAS_RATE_LIMIT_AUTH_PER_MIN: '3', ATLAS_RATE_LIMIT_API_PER_MIN: '50', ATLAS_RATE_LIMIT_SYNC_PER_MIN: '120' }).rateLimit).toEqual({ authPerMinute: 3, apiPerMinute: 50, syncPerMinute: 120 });
     // Test runs get room unless a test sets the limits it is about.
     expect(loadConfig({ NODE_ENV: 'test' }).rateLimit.authPerMinute).toBeGreaterThan(1_000);
     expect(loadConfig({ NODE_ENV: 'test', ATLAS_RATE_LIMIT_AUTH_PER_MIN: '2' }).rateLimit.authPerMinute).toBe(2);

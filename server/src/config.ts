@@ -63,6 +63,11 @@ export interface RateLimitConfig {
   authPerMinute: number;
   /** Requests per minute to everything else, per signed-in user (per IP when not signed in). */
   apiPerMinute: number;
+  /**
+   * Sync pushes and pulls per minute, per signed-in user: a bucket of their own, so a large
+   * import's upload (hundreds of 500-change pushes) neither waits on nor starves the API bucket.
+   */
+  syncPerMinute: number;
 }
 
 export interface AiConfig {
@@ -130,6 +135,7 @@ const envSchema = z.object({
   // There is no "off": at least one request a minute (a limit is part of the security baseline).
   ATLAS_RATE_LIMIT_AUTH_PER_MIN: optional(integer(1, 1_000_000)),
   ATLAS_RATE_LIMIT_API_PER_MIN: optional(integer(1, 10_000_000)),
+  ATLAS_RATE_LIMIT_SYNC_PER_MIN: optional(integer(1, 10_000_000)),
   ATLAS_TRUSTED_PROXIES: optional(z.string()),
 });
 
@@ -253,6 +259,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     rateLimit: {
       authPerMinute: e.ATLAS_RATE_LIMIT_AUTH_PER_MIN ?? (testing ? 100_000 : 10),
       apiPerMinute: e.ATLAS_RATE_LIMIT_API_PER_MIN ?? (testing ? 1_000_000 : 100),
+      syncPerMinute: e.ATLAS_RATE_LIMIT_SYNC_PER_MIN ?? (testing ? 1_000_000 : 600),
     },
     trustedProxies,
   };

@@ -37,7 +37,7 @@ export function suggestFefo(candidates: readonly FefoCandidate[], wanted: number
     throw new AppError('validation/invalid-input', `The quantity to pick must be a whole number of at least 0, not ${wanted}.`);
   }
   const usable = candidates
-    .filter((c) => isPickable(c, today))
+    .filter((c) => c.status === 'available' && c.quantity > 0 && !isExpired(c.expiry, today))
     .sort((a, b) => compareDates(a.expiry, b.expiry) || byCodeUnits(a.lotNumber, b.lotNumber) || byCodeUnits(a.lotId, b.lotId));
   const allocations: FefoAllocation[] = [];
   let allocated = 0;
@@ -48,11 +48,6 @@ export function suggestFefo(candidates: readonly FefoCandidate[], wanted: number
     allocated += quantity;
   }
   return { allocations, allocated, shortfall: wanted - allocated };
-}
-
-/** Whether FEFO may take from this lot's stock: available, some on hand, not past its expiry date. */
-export function isPickable(lot: Pick<FefoCandidate, 'status' | 'quantity' | 'expiry'>, today: string): boolean {
-  return lot.status === 'available' && lot.quantity > 0 && !isExpired(lot.expiry, today);
 }
 
 function byCodeUnits(a: string, b: string): number {

@@ -7,7 +7,9 @@ import type { ServerConfig } from '../../server/src/config';
 import { openDatabase, type OpenDatabase } from '../../server/src/db/client';
 import { createServerDeps } from '../../server/src/server-deps';
 import { startServer, type RunningServer } from '../../server/src/start';
+import { keychainAvailable } from '../support/keychain';
 import { backends, type Backend, skippedHere } from './support/backends';
+import { TestDesktop } from './support/desktop';
 
 /**
  * Rate limits over real HTTP on BOTH databases (issue 6), with TWO server instances sharing one
@@ -20,6 +22,7 @@ import { backends, type Backend, skippedHere } from './support/backends';
  */
 const AUTH_PER_MIN = 10;
 const API_PER_MIN = 20;
+const SYNC_PER_MIN = 120;
 
 interface Instance {
   url: string;
@@ -95,7 +98,7 @@ describe.each(backends)('rate limits over HTTP on $name (issue 6)', (backend) =>
   beforeAll(async () => {
     store = await backend.setup();
     const config = store.config();
-    pair = await twoInstances({ ...config, rateLimit: { authPerMinute: AUTH_PER_MIN, apiPerMinute: API_PER_MIN }, trustedProxies: ['127.0.0.1', '::1'] });
+    pair = await twoInstances({ ...config, rateLimit: { authPerMinute: AUTH_PER_MIN, apiPerMinute: API_PER_MIN, syncPerMinute: SYNC_PER_MIN }, trustedProxies: ['127.0.0.1', '::1'] });
   });
   afterAll(async () => {
     await pair?.close();
@@ -157,6 +160,30 @@ describe.each(backends)('rate limits over HTTP on $name (issue 6)', (backend) =>
       { kind: 'security.rate-limited', severity: 'warning' },
       { kind: 'security.blocked', severity: 'critical' },
     ]);
+  });
+
+  it.runIf(keychainAvailable)('paces a desktop that meets the sync limit: it waits and retries by itself, is never blocked, and catches up', async () => {
+    // One address for this terminal (behind the trusted proxy), as a warehouse PC has.
+    const address = newClient();
+    const viaProxy: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), 'x-forwarded-for': address } });
+    const desktop = new TestDesktop(pair.a.url, { fetch: viaProxy, autoSync: true });
+    try {
+      await desktop.api.session.register.mutate({ companyName: 'Pacing Pharma', name: 'Pia Pace', email: `pace-${crypto.randomUUID()}@example.com`, password: 'a long and memorable passphrase' });
+      await desktop.api.stock.upsertLocation.mutate({ warehouse: 'Main', bin: 'P-01' });
+      // Every sync run draws several tokens (push, pull, QA documents): soon the bucket is empty.
+      let refusal: { code?: string; retryAfterSeconds?: number } | null = null;
+      for (let i = 0; i < SYNC_PER_MIN && !refusal; i++) {
+        await desktop.api.sync.now.mutate().catch((err: { data?: { app?: { code?: string; retryAfterSeconds?: number } } }) => (refusal = err.data?.app ?? { code: 'unknown' }));
+      }
+      expect(refusal).toMatchObject({ code: 'rate-limit/exceeded', retryAfterSeconds: expect.any(Number) });
+      // 120 a minute refill one every 0.5 s: the runner comes back by itself, later each time it is refused, and gets through.
+      for (let i = 0; i < 200 && (await desktop.api.sync.status.query()).lastError; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await desktop.api.sync.status.query()).toMatchObject({ lastError: null, pending: 0 });
+      const blocks = await pair.database.db.execute(sql`select count(*)::int as n from rate_limit_blocks where key like 'sync:%' and blocked_until is not null`);
+      expect((blocks as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(0);
+    } finally {
+      desktop.dispose();
+    }
   });
 
   it('limits the API per signed-in user, whatever address or instance the calls come from', async () => {

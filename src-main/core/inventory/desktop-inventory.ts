@@ -10,7 +10,7 @@ import { locations, lots, products, stockMovements } from '../../db/schema';
 import type { ReplicaDb } from '../replica/open-replica';
 import type { LocalMutations } from './local-mutations';
 import { lotDetail } from './lot-detail';
-import { listStock, type StockFilter } from './stock-query';
+import { listStock, pickableByLocation, type StockFilter } from './stock-query';
 
 type Session = { companyId: string; userId: string };
 type Command<N extends Parameters<LocalMutations['apply']>[1]> = Omit<MutationArgs<N>, 'movementId' | 'movementInId'>;
@@ -28,6 +28,11 @@ export class DesktopInventory {
 
   stock(filter: Omit<StockFilter, 'companyId'>) {
     return listStock(this.db, { ...filter, companyId: this.session().companyId });
+  }
+
+  /** Where a product can be picked from today, by location, earliest expiry first. */
+  pickable(productId: string, today: string) {
+    return pickableByLocation(this.db, this.session().companyId, productId, today);
   }
 
   lot(lotId: string) {

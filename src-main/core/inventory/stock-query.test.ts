@@ -7,7 +7,7 @@ import { keychainAvailable, testKeychain } from '../../../tests/support/keychain
 import { locations, lots, products, stockMovements } from '../../db/schema';
 import type { OsKeychain } from '../keystore/os-keychain';
 import { openReplica, replicaKeyName, type Replica } from '../replica/open-replica';
-import { listStock, SEARCH_CANDIDATES } from './stock-query';
+import { listStock, pickableByLocation, SEARCH_CANDIDATES } from './stock-query';
 
 const company = '0b7a3f0e-5f0c-4c41-9a52-6d1f3c2b9e10';
 
@@ -89,6 +89,18 @@ describe.runIf(keychainAvailable)('stock query on the encrypted replica', () => 
     expect(lines({ companyId: company, productId: insulin, locationId: locationIdFor(company, 'Main', 'COLD', 'F-02') })).toEqual(['NN4471@Main / COLD / F-02=6']);
     expect(lines({ companyId: company, productId: insulin, locationId: locationIdFor(company, 'Main', 'A', 'A-01') })).toEqual([]);
     expect(lines({ companyId: company, productId: amox, status: 'available', expiresBy: '2027-12-31' })).toEqual(['0012/A@Main / A / A-01=25']);
+  });
+
+  it('says where a product can be picked today: available, on hand and not past its expiry date', () => {
+    const amox = productIdFor(company, '00093310905');
+    const insulin = productIdFor(company, '00169750111');
+    const shelf = locationIdFor(company, 'Main', 'A', 'A-01');
+    const fridge = locationIdFor(company, 'Main', 'COLD', 'F-02');
+    // B-77 is quarantined; only 0012/A counts.
+    expect(pickableByLocation(replica.db, company, amox, '2026-11-22')).toEqual([{ locationId: shelf, quantity: 25, lots: 1, soonest: '2027-03-31' }]);
+    // The shelf's insulin nets to zero; a lot is usable through its expiry date, not after.
+    expect(pickableByLocation(replica.db, company, insulin, '2027-01-15')).toEqual([{ locationId: fridge, quantity: 6, lots: 1, soonest: '2027-01-15' }]);
+    expect(pickableByLocation(replica.db, company, insulin, '2027-01-16')).toEqual([]);
   });
 
   it('returns the lines expiring soonest up to the limit, and says there are more', () => {

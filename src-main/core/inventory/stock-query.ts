@@ -169,3 +169,30 @@ function linesByMovement(db: ReplicaDb, filter: StockFilter, limit: number): { r
     .all();
   return { rows, searchCapped };
 }
+
+/** What one location holds of a product that FEFO may pick today. */
+export interface PickableStock {
+  locationId: string;
+  quantity: number;
+  lots: number;
+  /** The earliest expiry among those lots, `YYYY-MM-DD`. */
+  soonest: string;
+}
+
+/**
+ * Where a product can be picked from today, by location: the lines suggestFefo may take —
+ * available, on hand, and not past their expiry date (shared/inventory/fefo.ts; a lot is usable
+ * through its expiry date). Summed here rather than from the stock list, which stops at its cap.
+ */
+export function pickableByLocation(db: ReplicaDb, companyId: string, productId: string, today: string): PickableStock[] {
+  return db.$client
+    .prepare(
+      `SELECT location_id AS locationId, sum(quantity) AS quantity, count(*) AS lots, min(expiry) AS soonest
+       FROM (SELECT m.location_id, l.expiry, sum(m.quantity) AS quantity
+             FROM lots l CROSS JOIN stock_movements m ON m.lot_id = l.id
+             WHERE l.company_id = ? AND l.product_id = ? AND l.status = 'available' AND l.expiry >= ? AND m.deleted = 0
+             GROUP BY l.id, m.location_id HAVING sum(m.quantity) > 0)
+       GROUP BY location_id ORDER BY soonest, location_id`,
+    )
+    .all(companyId, productId, today) as PickableStock[];
+}

@@ -38,6 +38,9 @@ export const stockRouter = router({
     .input(z.object({ search: z.string().trim().max(200).optional(), limit: z.number().int().positive().max(5_000).default(50) }).default({ limit: 50 }))
     .query(({ ctx, input }) => ctx.core.inventory().products(input.search, input.limit)),
   scan: procedure.input(z.object({ code: z.string().min(1).max(500) })).query(({ ctx, input }) => ctx.core.inventory().scan(input.code)),
+  pickable: procedure
+    .input(z.object({ productId: z.string().uuid(), today: isoDate }))
+    .query(({ ctx, input }) => ctx.core.inventory().pickable(input.productId, input.today)),
   fefo: procedure
     .input(z.object({ productId: z.string().uuid(), locationId: z.string().uuid(), quantity: z.number().int().positive(), today: isoDate }))
     .query(({ ctx, input }) => ctx.core.inventory().fefo(input.productId, input.locationId, input.quantity, input.today)),

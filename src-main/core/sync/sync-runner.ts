@@ -107,7 +107,7 @@ export class SyncRunner {
   /** Runs a sync that starts after this call and resolves when it is done ("Sync now", tests). */
   async syncNow(): Promise<SyncStatus> {
     await this.trigger();
-    if (this.lastError) throw new AppError(this.lastError.code, this.lastError.message);
+    if (this.lastError) throw new AppError(this.lastError.code, this.lastError.message, { retryAfterSeconds: this.lastError.retryAfterSeconds });
     return this.status();
   }
 
@@ -162,7 +162,12 @@ export class SyncRunner {
       const app = err instanceof AppError ? err : new AppError('internal/unexpected', err instanceof Error ? err.message : String(err));
       this.online = app.code !== 'server/unreachable';
       this.lastError = app.toJSON();
-      this.backoffMs = Math.min(Math.max(this.backoffMs * 2, 1_000), 60_000);
+      // A server that says when to come back (429 Retry-After, RFC 9110 §10.2.3) is not asked
+      // sooner: that would only be refused again. Its answer is the time until ONE request is let
+      // through, and a run makes several, so refusals in a row still back off (or a run that
+      // spends the one token on its pull would never reach the rest).
+      const backoff = Math.min(Math.max(this.backoffMs * 2, 1_000), 60_000);
+      this.backoffMs = Math.max(backoff, (app.retryAfterSeconds ?? 0) * 1000);
     }
   }
 

@@ -1,10 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { forwardRef, type ReactNode } from 'react';
-import { compareDates } from '../../../shared/inventory/expiry';
+import type { RouterOutputs } from '../../app/router-types';
 import { screenHref } from '../../app/routes';
 import { useTRPC } from '../../app/trpc';
 import { SelectField } from '../../components/select-field';
-import type { PickableStock } from './pickable-stock';
+
+/** Where the chosen product can be picked, earliest expiry first, and the unit it is counted in. */
+export interface PickableHere {
+  holdings: RouterOutputs['stock']['pickable'];
+  unit: string;
+}
 
 export interface LocationSelectProps {
   label?: string;
@@ -14,7 +19,7 @@ export interface LocationSelectProps {
   /** A location to leave out (a transfer's source). */
   exclude?: string;
   /** Where the chosen product can be picked: those locations come first, with how much they hold. */
-  pickable?: ReadonlyMap<string, PickableStock>;
+  pickable?: PickableHere;
   /** A line under the list (when there is no location yet, that is said instead). */
   hint?: ReactNode;
   autoFocus?: boolean;
@@ -34,7 +39,12 @@ export const LocationSelect = forwardRef<HTMLSelectElement, LocationSelectProps>
     </option>
   );
   // Earliest-expiring stock first: the bin FEFO would send the picker to across the warehouse.
-  const holders = pickable && pickable.size > 0 ? rows.filter((l) => pickable.has(l.id)).sort((a, b) => compareDates(pickable.get(a.id)!.soonest, pickable.get(b.id)!.soonest)) : [];
+  const byId = new Map(rows.map((l) => [l.id, l]));
+  const holders = (pickable?.holdings ?? []).flatMap((h) => {
+    const l = byId.get(h.locationId);
+    return l ? [{ l, quantity: h.quantity }] : [];
+  });
+  const held = new Set(holders.map((h) => h.l.id));
   return (
     <SelectField
       ref={ref}
@@ -56,13 +66,8 @@ export const LocationSelect = forwardRef<HTMLSelectElement, LocationSelectProps>
       <option value="">{locations.isPending ? 'Loading…' : 'Choose a location'}</option>
       {holders.length > 0 ? (
         <>
-          <optgroup label="Can be picked here">
-            {holders.map((l) => {
-              const held = pickable!.get(l.id)!;
-              return option(l, `${l.label} · ${quantityFormat.format(held.quantity)} ${held.unit}`);
-            })}
-          </optgroup>
-          <optgroup label="Other locations">{rows.filter((l) => !pickable!.has(l.id)).map((l) => option(l))}</optgroup>
+          <optgroup label="Can be picked here">{holders.map((h) => option(h.l, `${h.l.label} · ${quantityFormat.format(h.quantity)} ${pickable?.unit ?? ''}`.trimEnd()))}</optgroup>
+          <optgroup label="Other locations">{rows.filter((l) => !held.has(l.id)).map((l) => option(l))}</optgroup>
         </>
       ) : (
         rows.map((l) => option(l))

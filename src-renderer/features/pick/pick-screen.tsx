@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { toAppError } from '../../app/app-error';
 import type { RouteParams } from '../../app/routes';
 import { useTRPC, useTRPCClient } from '../../app/trpc';
@@ -12,7 +12,6 @@ import { SelectField } from '../../components/select-field';
 import { useEscapeKey } from '../../components/use-escape-key';
 import { useForm } from '../../components/use-form';
 import { LocationSelect } from '../catalog/location-select';
-import { pickableByLocation } from '../catalog/pickable-stock';
 import { ProductPicker, type ProductSummary } from '../catalog/product-picker';
 import { Confirmation, FailureAlert, FormActions, submitOnEnterInSelect } from '../movements/form-bits';
 import { ScanField, type ScanResult } from '../movements/scan-field';
@@ -67,24 +66,25 @@ export function PickScreen({ params }: { params: RouteParams }) {
 
   // Where the product can be picked from. When only one location holds it, that is the location
   // (chosen once per product: a picker who clears it again is not overruled).
-  const holdings = useQuery({ ...trpc.stock.list.queryOptions({ productId: v.productId }), enabled: v.productId !== '' });
-  const pickable = useMemo(() => (holdings.data && v.productId !== '' ? pickableByLocation(holdings.data.rows, today) : undefined), [holdings.data, v.productId, today]);
+  const holdings = useQuery({ ...trpc.stock.pickable.queryOptions({ productId: v.productId, today }), enabled: v.productId !== '' });
+  const pickable = holdings.data && v.productId !== '' ? holdings.data : undefined;
   const placedFor = useRef('');
   useEffect(() => {
     if (v.productId === '') placedFor.current = '';
     if (!pickable || placedFor.current === v.productId) return;
     placedFor.current = v.productId;
-    const only = pickable.size === 1 ? [...pickable.keys()][0] : undefined;
+    const only = pickable.length === 1 ? pickable[0]?.locationId : undefined;
     if (only === undefined || v.locationId !== '') return;
     setValue('locationId', only);
     if (document.activeElement?.tagName === 'SELECT' || document.activeElement === document.body) form.focus('quantity');
   }, [pickable, v.productId, v.locationId, setValue, form]);
-  const locationHint =
-    pickable && v.locationId !== '' && !pickable.has(v.locationId)
-      ? pickable.size > 0
+  const locationHint = !pickable
+    ? undefined
+    : pickable.length === 0
+      ? 'No location holds available, unexpired stock of this product.'
+      : v.locationId !== '' && !pickable.some((h) => h.locationId === v.locationId)
         ? 'None of this product can be picked here: the locations that hold it are listed first.'
-        : 'No location holds available, unexpired stock of this product.'
-      : undefined;
+        : undefined;
   const chosenLot = lotRows.find((r) => r.lotId === v.lotId);
   const unit = product?.unit ?? lotRows[0]?.unit ?? '';
 
@@ -182,7 +182,7 @@ export function PickScreen({ params }: { params: RouteParams }) {
                   ref={form.register('locationId')}
                   value={v.locationId}
                   error={form.errors.locationId}
-                  pickable={pickable}
+                  pickable={pickable ? { holdings: pickable, unit } : undefined}
                   hint={locationHint}
                   onChange={(id) => form.setValue('locationId', id)}
                 />

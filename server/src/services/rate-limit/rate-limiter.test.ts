@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const limits = { authPerMinute: 10, apiPerMinute: 100 };
+const limits = { authPerMinute: 10, apiPerMinute: 100, syncPerMinute: 600 };
 let n = 0;
 /** A fresh address per test, so tests do not share buckets. */
 const freshIp = () => `203.0.113.${++n}`;
@@ -62,7 +62,7 @@ describe('token bucket in Postgres (issue 6)', () => {
 
   it('refills by elapsed time on the database clock', async () => {
     const ip = freshIp();
-    const fast = { authPerMinute: 120, apiPerMinute: 100 }; // 2 tokens a second
+    const fast = { ...limits, authPerMinute: 120, apiPerMinute: 100 }; // 2 tokens a second
     const request = { ...bucketFor('auth.refresh', { ip, auth: null }), path: 'auth.refresh', origin: { ip } };
     for (let i = 0; i < 120; i++) expect(await outcome(request, fast)).toBe('ok');
     expect(await outcome(request, fast)).toBeInstanceOf(AppError);
@@ -80,7 +80,7 @@ describe('token bucket in Postgres (issue 6)', () => {
   it('limits the API per signed-in user, not per address', async () => {
     const session = await t.deps.services.auth.register({ companyName: 'Limits Ltd', name: 'Ada', email: 'ada@limits.example', password: 'a long and memorable passphrase' });
     const user = { userId: session.user.id, companyId: session.company.id };
-    const small = { authPerMinute: 10, apiPerMinute: 3 };
+    const small = { ...limits, authPerMinute: 10, apiPerMinute: 3 };
     const call = (ip: string) => ({ ...bucketFor('qa.list', { ip, auth: user }), path: 'qa.list', origin: { ip } });
     for (let i = 0; i < 3; i++) expect(await outcome(call(freshIp()), small)).toBe('ok');
     expect(((await outcome(call(freshIp()), small)) as AppError).message).toMatch(/this account \(limit 3 a minute\)/);
@@ -108,6 +108,25 @@ describe('token bucket in Postgres (issue 6)', () => {
 
     // The block is per bucket: the same address can still reach the API (its signed-in users are counted by user).
     expect(await outcome({ ...bucketFor('qa.list', { ip, auth: null }), path: 'qa.list', origin: { ip } })).toBe('ok');
+  });
+
+  it('gives sync its own bucket per user, throttled but never blocked', async () => {
+    const session = await t.deps.services.auth.register({ companyName: 'Bulk Imports Ltd', name: 'Ida', email: 'ida@bulk.example', password: 'a long and memorable passphrase' });
+    const auth = { userId: session.user.id, companyId: session.company.id };
+    const small = { ...limits, syncPerMinute: 3 };
+    const push = (): RateLimitRequest => ({ ...bucketFor('sync.push', { ip: freshIp(), auth }), path: 'sync.push', origin: {} });
+    for (let i = 0; i < 3; i++) expect(await outcome(push(), small)).toBe('ok');
+    // Refused many more times than would block an API caller: each refusal is a plain "wait".
+    for (let i = 0; i < BLOCK_AFTER_VIOLATIONS + 3; i++) {
+      const refused = (await outcome(push(), small)) as AppError;
+      expect(refused.code).toBe('rate-limit/exceeded');
+      expect(refused.retryAfterSeconds).toBeLessThanOrEqual(20);
+    }
+    const rows = await t.deps.db.execute(sql`select count(*)::int as n from rate_limit_blocks where key = ${`sync:user:${auth.userId}`} and blocked_until is not null`);
+    expect((rows as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(0);
+    // The API bucket is untouched by all that syncing; a caller without a token is counted as any other.
+    expect(await outcome({ ...bucketFor('auth.me', { ip: freshIp(), auth }), path: 'auth.me', origin: {} }, small)).toBe('ok');
+    expect(bucketFor('sync.push', { ip: '203.0.113.250', auth: null }).scope).toBe('api');
   });
 
   it('never blocks an account email (a stranger typing it must not lock the person out)', async () => {

@@ -16,9 +16,10 @@ import { recordAudit, type RequestOrigin } from '../audit/audit-log';
  * A key refused again and again (BLOCK_AFTER refusals within VIOLATION_WINDOW) is blocked for
  * BLOCK_FOR in `rate_limit_blocks`, except per-email keys: anyone can type a victim's email, so
  * blocking it would let a stranger lock a person out (NIST SP 800-63B §5.2.2 asks that throttling
- * not become a denial of service); those stay a plain 10/min bucket.
+ * not become a denial of service); those stay a plain 10/min bucket. Sync keys are not blocked
+ * either: a long upload that keeps meeting its limit is a client keeping pace, not an attack.
  */
-export type RateScope = 'auth' | 'api';
+export type RateScope = 'auth' | 'api' | 'sync';
 export type RateSubject = { kind: 'ip'; ip: string } | { kind: 'user'; userId: string; companyId: string } | { kind: 'email'; email: string };
 
 export const VIOLATION_WINDOW_SECONDS = 600;
@@ -48,7 +49,7 @@ export async function takeRateLimitToken(db: Database, limits: RateLimitConfig, 
   const keys = dedupe(request.subjects.map((subject) => toKey(request.scope, subject)));
   if (keys.length === 0) return;
   if (Math.random() < PRUNE_PROBABILITY) await pruneIdle(db);
-  const capacity = request.scope === 'auth' ? limits.authPerMinute : limits.apiPerMinute;
+  const capacity = { auth: limits.authPerMinute, api: limits.apiPerMinute, sync: limits.syncPerMinute }[request.scope];
   const perSecond = capacity / 60;
 
   const input = sql.join(
@@ -159,7 +160,8 @@ function toKey(scope: RateScope, subject: RateSubject): Key {
     case 'ip':
       return { key: `${scope}:ip:${subject.ip}`, subject, blockable: true };
     case 'user':
-      return { key: `${scope}:user:${subject.userId}`, subject, blockable: true };
+      // Sync is throttled, never blocked (policy.ts SYNC_PROCEDURES).
+      return { key: `${scope}:user:${subject.userId}`, subject, blockable: scope !== 'sync' };
     case 'email':
       // No personal data in clear in a table that is not about people (ASVS 8.3.x data minimisation).
       return { key: `${scope}:email:${createHash('sha256').update(subject.email.trim().toLowerCase()).digest('base64url')}`, subject, blockable: false };
