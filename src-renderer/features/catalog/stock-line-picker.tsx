@@ -146,7 +146,9 @@ export function StockLinePicker({ value, onChange, initialLotId, initialLocation
           value={lineKey(value)}
           error={error}
           onChange={(e) => onChange(options.find((r) => lineKey(r) === e.target.value) ?? null)}
-          description={rows.length > MAX_OPTIONS ? `Showing the first ${MAX_OPTIONS} of ${rows.length} lines: type more to narrow the list.` : undefined}
+          description={
+            rows.length > MAX_OPTIONS ? `Showing the first ${MAX_OPTIONS} of ${rows.length.toLocaleString('en-US')}${list.data?.truncated ? '+' : ''} lines: type more to narrow the list.` : undefined
+          }
         >
           <option value="">{list.isPending ? 'Loading…' : options.length === 0 ? 'No stock matches' : 'Choose a lot and location'}</option>
           {options.map((r) => (
