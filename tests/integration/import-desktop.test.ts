@@ -230,15 +230,21 @@ describe.runIf(keychainAvailable).each(backends)('spreadsheet import from the de
     }
   });
 
+  /** Signs Lena in on a terminal that previews 100 rows, and starts a streamed "valid only" import of a long CSV. */
+  async function importLongFile(desktop: TestDesktop, name: string, rows: number, line: (i: number) => string): Promise<string> {
+    await desktop.api.session.signIn.mutate({ email: 'lena@apotheke-nord.example', password: 'Charge 4711 ist frei' });
+    const file = join(desktop.dir, name);
+    writeFileSync(file, ['NDC,Produkt,Charge,Verfall,Menge', ...Array.from({ length: rows }, (_, i) => line(i))].join('\n'));
+    const { id } = await desktop.api.imports.openPath.mutate({ path: file });
+    await until(desktop, id, (v) => v.status !== 'reading');
+    await desktop.api.imports.importWithoutPreview.mutate({ id, mode: 'valid-only', warehouse: 'Hauptlager' });
+    return id;
+  }
+
   it('undoing a large import shows how far it has got, and the app answers meanwhile', async () => {
     const small = new TestDesktop(server.url, { importPreviewRows: 100 });
     try {
-      await small.api.session.signIn.mutate({ email: 'lena@apotheke-nord.example', password: 'Charge 4711 ist frei' });
-      const file = join(small.dir, 'rueckgabe.csv');
-      writeFileSync(file, ['NDC,Produkt,Charge,Verfall,Menge', ...Array.from({ length: 25_000 }, (_, i) => `00093-3109-05,Amoxicillin 500 mg,UX-${i},2029-03-31,4`)].join('\n'));
-      const { id } = await small.api.imports.openPath.mutate({ path: file });
-      await until(small, id, (v) => v.status !== 'reading');
-      await small.api.imports.importWithoutPreview.mutate({ id, mode: 'valid-only', warehouse: 'Hauptlager' });
+      const id = await importLongFile(small, 'rueckgabe.csv', 25_000, (i) => `00093-3109-05,Amoxicillin 500 mg,UX-${i},2029-03-31,4`);
       await until(small, id, (v) => v.status !== 'committing');
       const [record] = await small.api.imports.history.query();
       const importId = record?.id ?? '';
@@ -267,12 +273,7 @@ describe.runIf(keychainAvailable).each(backends)('spreadsheet import from the de
   it('cancelling a streamed "valid only" import keeps the batches already written, recorded as interrupted', async () => {
     const small = new TestDesktop(server.url, { importPreviewRows: 100 });
     try {
-      await small.api.session.signIn.mutate({ email: 'lena@apotheke-nord.example', password: 'Charge 4711 ist frei' });
-      const file = join(small.dir, 'gross.csv');
-      writeFileSync(file, ['NDC,Produkt,Charge,Verfall,Menge', ...Array.from({ length: 80_000 }, (_, i) => `00093-3109-05,Amoxicillin 500 mg,GX-${i},2029-03-31,5`)].join('\n'));
-      const { id } = await small.api.imports.openPath.mutate({ path: file });
-      await until(small, id, (v) => v.status !== 'reading');
-      await small.api.imports.importWithoutPreview.mutate({ id, mode: 'valid-only', warehouse: 'Hauptlager' });
+      const id = await importLongFile(small, 'gross.csv', 80_000, (i) => `00093-3109-05,Amoxicillin 500 mg,GX-${i},2029-03-31,5`);
       const writing = await until(small, id, (v) => (v.commitProgress?.done ?? 0) >= 10_000 || v.status !== 'committing');
       expect(writing.status).toBe('committing');
       await small.api.imports.cancel.mutate({ id });
