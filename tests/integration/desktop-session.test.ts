@@ -76,7 +76,7 @@ describe.runIf(keychainAvailable).each(backends)('desktop session against the se
   });
 
   it('shows the empty stock screen from the encrypted replica', async () => {
-    expect(await desktop().stock.list.query({})).toEqual({ rows: [], total: 0, searchCapped: false, candidates: SEARCH_CANDIDATES });
+    expect(await desktop().stock.list.query({})).toEqual({ rows: [], total: 0, truncated: false, searchCapped: false, candidates: SEARCH_CANDIDATES });
     const status = await desktop().app.status.query();
     expect(status).toMatchObject({ keychain: { available: true }, replica: { open: true, cipher: 'ChaCha20-Poly1305' } });
   });
@@ -173,7 +173,7 @@ describe.runIf(keychainAvailable).each(backends)('desktop session against the se
   it('keeps the signed-in desktop usable offline and says plainly when the server is unreachable', async () => {
     await server.close();
     expect((await desktop().session.current.query())?.user.email).toBe(account.email);
-    expect(await desktop().stock.list.query({})).toEqual({ rows: [], total: 0, searchCapped: false, candidates: SEARCH_CANDIDATES });
+    expect(await desktop().stock.list.query({})).toEqual({ rows: [], total: 0, truncated: false, searchCapped: false, candidates: SEARCH_CANDIDATES });
     await expect(desktop().session.signIn.mutate({ email: account.email, password: account.password })).rejects.toMatchObject({
       shape: { data: { app: { code: 'server/unreachable', message: expect.stringContaining(server.url) } } },
     });

@@ -6,7 +6,8 @@ import { suggestFefo, type FefoSuggestion } from '../../../shared/inventory/fefo
 import type { MutationArgs } from '../../../shared/inventory/mutations';
 import { ndc10Readings } from '../../../shared/ndc';
 import { parseNdc } from '../../../shared/ndc';
-import { locations, lots, products, stockMovements } from '../../db/schema';
+import { lotStatusSchema } from '../../../shared/inventory/stock-row';
+import { locations, lots, products } from '../../db/schema';
 import type { ReplicaDb } from '../replica/open-replica';
 import type { LocalMutations } from './local-mutations';
 import { lotDetail } from './lot-detail';
@@ -110,14 +111,18 @@ export class DesktopInventory {
   /** First-expiry-first-out suggestion for picking `quantity` of a product at a location. */
   fefo(productId: string, locationId: string, quantity: number, today: string): FefoSuggestion & { lots: { lotId: string; lotNumber: string; expiry: string; quantity: number }[] } {
     const companyId = this.session().companyId;
-    const candidates = this.db
-      .select({ lotId: lots.id, lotNumber: lots.lotNumber, expiry: lots.expiry, status: lots.status, quantity: sql<number>`sum(${stockMovements.quantity})` })
-      .from(stockMovements)
-      .innerJoin(lots, eq(lots.id, stockMovements.lotId))
-      .where(and(eq(stockMovements.companyId, companyId), eq(lots.productId, productId), eq(stockMovements.locationId, locationId)))
-      .groupBy(lots.id)
-      .all()
-      .map((c) => ({ ...c, quantity: Number(c.quantity), status: c.status as 'available' }));
+    // The product's lots first (lots_product_idx), then their movements here: starting from the
+    // movements, SQLite without statistics read every movement of the company (~1 s at 1M lots).
+    const candidates = (
+      this.db.$client
+        .prepare(
+          `SELECT l.id AS lotId, l.lot_number AS lotNumber, l.expiry, l.status, sum(m.quantity) AS quantity
+           FROM lots l INDEXED BY lots_product_idx CROSS JOIN stock_movements m ON m.lot_id = l.id AND m.location_id = ?
+           WHERE l.company_id = ? AND l.product_id = ? AND m.deleted = 0
+           GROUP BY l.id`,
+        )
+        .all(locationId, companyId, productId) as { lotId: string; lotNumber: string; expiry: string; status: string; quantity: number }[]
+    ).map((c) => ({ ...c, quantity: Number(c.quantity), status: lotStatusSchema.parse(c.status) }));
     const suggestion = suggestFefo(candidates, quantity, today);
     const byId = new Map(candidates.map((c) => [c.lotId, c]));
     return {

@@ -9,6 +9,7 @@ import type { OsKeychain } from '../keystore/os-keychain';
 import { openReplica, replicaKeyName, type Replica } from '../replica/open-replica';
 import { ReplicaWriter } from '../replica/replica-writer';
 import { SyncStore } from '../sync/sync-store';
+import { DesktopInventory } from './desktop-inventory';
 import { LocalMutations } from './local-mutations';
 
 const session = { companyId: '3d0f8a52-6c1e-4b7a-9f4e-2a1b0c9d8e7f', userId: '5e1f9b63-7d2f-4c8b-8a5f-3b2c1d0e9f8a' };
@@ -21,6 +22,7 @@ describe.runIf(keychainAvailable)('local mutations: the change and its outbox ro
   let changes = 0;
 
   beforeEach(async () => {
+    changes = 0;
     dir = mkdtempSync(join(tmpdir(), 'atlas-local-'));
     keys = testKeychain();
     replica = openReplica({ file: join(dir, 'replica.db'), keyStore: keys });
@@ -37,6 +39,28 @@ describe.runIf(keychainAvailable)('local mutations: the change and its outbox ro
 
   const productId = productIdFor(session.companyId, '00093310905');
   const locationId = locationIdFor(session.companyId, 'Main', null, 'A-01');
+
+  it('suggests FEFO from the available, unexpired lots at the location only', async () => {
+    const other = locationIdFor(session.companyId, 'Main', null, 'B-02');
+    await mutations.apply(session, 'location.upsert', { warehouse: 'Main', bin: 'B-02' });
+    const receive = (lotNumber: string, expiry: string, quantity: number, at = locationId) =>
+      mutations.apply(session, 'stock.receive', { movementId: newId(), productId, lotNumber, expiry, locationId: at, quantity });
+    await receive('LATE', '2028-01-31', 30);
+    await receive('SOON', '2027-02-28', 10);
+    await receive('GONE', '2026-11-20', 50);
+    await receive('HELD', '2027-01-31', 50);
+    await receive('ELSEWHERE', '2026-12-31', 50, other);
+    await mutations.apply(session, 'lot.quarantine', { movementId: newId(), lotId: lotIdFor(session.companyId, productId, 'HELD'), locationId, reason: 'Logger over 8 °C in transit', reference: null });
+    const inventory = new DesktopInventory(replica.db, mutations, () => session);
+    // GONE expired yesterday, HELD is quarantined, ELSEWHERE is on another shelf.
+    const fefo = inventory.fefo(productId, locationId, 25, '2026-11-21');
+    expect(fefo.lots.map((l) => [l.lotNumber, l.quantity])).toEqual([
+      ['SOON', 10],
+      ['LATE', 15],
+    ]);
+    expect(fefo).toMatchObject({ allocated: 25, shortfall: 0 });
+    expect(inventory.fefo(productId, locationId, 100, '2026-11-21')).toMatchObject({ allocated: 40, shortfall: 60 });
+  });
 
   it('writes the movement and the outbox row in one transaction, seq contiguous', async () => {
     const movementId = newId();

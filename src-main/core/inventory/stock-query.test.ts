@@ -97,9 +97,9 @@ describe.runIf(keychainAvailable)('stock query on the encrypted replica', () => 
     const shelf = locationIdFor(company, 'Main', 'A', 'A-01');
     const fridge = locationIdFor(company, 'Main', 'COLD', 'F-02');
     // B-77 is quarantined; only 0012/A counts.
-    expect(pickableByLocation(replica.db, company, amox, '2026-11-22')).toEqual([{ locationId: shelf, quantity: 25, lots: 1, soonest: '2027-03-31' }]);
+    expect(pickableByLocation(replica.db, company, amox, '2026-11-22')).toEqual([{ locationId: shelf, quantity: 25, soonest: '2027-03-31' }]);
     // The shelf's insulin nets to zero; a lot is usable through its expiry date, not after.
-    expect(pickableByLocation(replica.db, company, insulin, '2027-01-15')).toEqual([{ locationId: fridge, quantity: 6, lots: 1, soonest: '2027-01-15' }]);
+    expect(pickableByLocation(replica.db, company, insulin, '2027-01-15')).toEqual([{ locationId: fridge, quantity: 6, soonest: '2027-01-15' }]);
     expect(pickableByLocation(replica.db, company, insulin, '2027-01-16')).toEqual([]);
   });
 

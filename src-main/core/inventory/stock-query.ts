@@ -82,11 +82,13 @@ function toStockRow(r: LineRow): StockRow {
 }
 
 /**
- * Walks lots soonest expiry first (lots_company_expiry_idx, or lots_company_product_expiry_idx
- * for one product), summing each one's movements per location as it goes, and stops once it has
- * `limit` lines: grouped in the order the index yields them, nothing is sorted. Over a million
- * lots the unfiltered list takes ~150 ms instead of the 4 s of summing every line and sorting.
- * CROSS JOIN keeps SQLite from reordering the loop (https://sqlite.org/optoverview.html#crossjoin).
+ * Walks lots soonest expiry first (lots_company_expiry_idx; lots_held_expiry_idx for a hold
+ * status), summing each one's movements per location as it goes, and stops once it has `limit`
+ * lines: grouped in the order the index yields them, nothing is sorted. Over a million lots the
+ * unfiltered list takes tens of milliseconds instead of the 4–5 s of summing every line and
+ * sorting (`npm run bench -- search`). One product's lots come from lots_product_idx, a few
+ * hundred to sort. CROSS JOIN keeps SQLite from reordering the loop
+ * (https://sqlite.org/optoverview.html#crossjoin).
  */
 function linesByExpiry(db: ReplicaDb, filter: StockFilter, limit: number): LineRow[] {
   const where = ['l.company_id = ?', 'm.deleted = 0'];
@@ -174,8 +176,7 @@ function linesByMovement(db: ReplicaDb, filter: StockFilter, limit: number): { r
 export interface PickableStock {
   locationId: string;
   quantity: number;
-  lots: number;
-  /** The earliest expiry among those lots, `YYYY-MM-DD`. */
+  /** The earliest expiry of what can be picked there, `YYYY-MM-DD`: locations come in this order. */
   soonest: string;
 }
 
@@ -183,13 +184,14 @@ export interface PickableStock {
  * Where a product can be picked from today, by location: the lines suggestFefo may take —
  * available, on hand, and not past their expiry date (shared/inventory/fefo.ts; a lot is usable
  * through its expiry date). Summed here rather than from the stock list, which stops at its cap.
+ * INDEXED BY: without statistics SQLite would rather walk every unexpired lot by expiry.
  */
 export function pickableByLocation(db: ReplicaDb, companyId: string, productId: string, today: string): PickableStock[] {
   return db.$client
     .prepare(
-      `SELECT location_id AS locationId, sum(quantity) AS quantity, count(*) AS lots, min(expiry) AS soonest
+      `SELECT location_id AS locationId, sum(quantity) AS quantity, min(expiry) AS soonest
        FROM (SELECT m.location_id, l.expiry, sum(m.quantity) AS quantity
-             FROM lots l CROSS JOIN stock_movements m ON m.lot_id = l.id
+             FROM lots l INDEXED BY lots_product_idx CROSS JOIN stock_movements m ON m.lot_id = l.id
              WHERE l.company_id = ? AND l.product_id = ? AND l.status = 'available' AND l.expiry >= ? AND m.deleted = 0
              GROUP BY l.id, m.location_id HAVING sum(m.quantity) > 0)
        GROUP BY location_id ORDER BY soonest, location_id`,
