@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_PICK, validatePick, wantedQuantity } from './pick-form';
+import { EMPTY_PICK, pickLocationHint, validatePick, wantedQuantity } from './pick-form';
 
 describe('pick form', () => {
   it('needs product, location and a positive whole quantity', () => {
@@ -12,5 +12,13 @@ describe('pick form', () => {
     expect(wantedQuantity('30')).toBe(30);
     expect(wantedQuantity('2.5')).toBeNull();
     expect(wantedQuantity('-1')).toBeNull();
+  });
+
+  it('says where the product is not, once its pickable stock is known', () => {
+    expect(pickLocationHint(undefined, '')).toBeUndefined();
+    expect(pickLocationHint([], '')).toBe('No location holds available, unexpired stock of this product.');
+    expect(pickLocationHint([{ locationId: 'a' }], '')).toBeUndefined();
+    expect(pickLocationHint([{ locationId: 'a' }], 'a')).toBeUndefined();
+    expect(pickLocationHint([{ locationId: 'a' }], 'b')).toMatch(/^None of this product can be picked here/);
   });
 });

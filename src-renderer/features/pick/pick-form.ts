@@ -26,3 +26,14 @@ export function wantedQuantity(text: string): number | null {
   const n = parseQuantity(text);
   return Number.isInteger(n) && n > 0 && n <= 10_000_000 ? n : null;
 }
+
+/**
+ * The line under the location list once the product's pickable stock is known: none anywhere, or
+ * none at the chosen location (the ones that hold it are listed first). Nothing when all is well.
+ */
+export function pickLocationHint(pickable: readonly { locationId: string }[] | undefined, locationId: string): string | undefined {
+  if (!pickable) return undefined;
+  if (pickable.length === 0) return 'No location holds available, unexpired stock of this product.';
+  if (locationId !== '' && !pickable.some((h) => h.locationId === locationId)) return 'None of this product can be picked here: the locations that hold it are listed first.';
+  return undefined;
+}

@@ -18,7 +18,7 @@ import { ScanField, type ScanResult } from '../movements/scan-field';
 import { useAfterChange } from '../movements/use-after-change';
 import { formatDate, localIsoDate } from '../stock/format-date';
 import { FefoSuggestion } from './fefo-suggestion';
-import { EMPTY_PICK, PICK_FIELDS, validatePick, wantedQuantity, type PickMode } from './pick-form';
+import { EMPTY_PICK, PICK_FIELDS, pickLocationHint, validatePick, wantedQuantity, type PickMode } from './pick-form';
 
 const quantityFormat = new Intl.NumberFormat('en-US');
 
@@ -64,27 +64,24 @@ export function PickScreen({ params }: { params: RouteParams }) {
   const lots = useQuery({ ...trpc.stock.list.queryOptions({ productId: v.productId, locationId: v.locationId }), enabled: v.productId !== '' && v.locationId !== '' });
   const lotRows = lots.data?.rows ?? [];
 
-  // Where the product can be picked from. When only one location holds it, that is the location
-  // (chosen once per product: a picker who clears it again is not overruled).
+  // Where the product can be picked from. When only one location holds it, that is the location,
+  // chosen once per product, and only over an empty choice or one Atlas made for the previous
+  // product: a location the picker chose (or cleared) is never overruled.
   const holdings = useQuery({ ...trpc.stock.pickable.queryOptions({ productId: v.productId, today }), enabled: v.productId !== '' });
   const pickable = holdings.data && v.productId !== '' ? holdings.data : undefined;
   const placedFor = useRef('');
+  const placed = useRef<string | null>(null);
   useEffect(() => {
     if (v.productId === '') placedFor.current = '';
     if (!pickable || placedFor.current === v.productId) return;
     placedFor.current = v.productId;
     const only = pickable.length === 1 ? pickable[0]?.locationId : undefined;
-    if (only === undefined || v.locationId !== '') return;
+    if (only === undefined || (v.locationId !== '' && v.locationId !== placed.current)) return;
+    placed.current = only;
     setValue('locationId', only);
     if (document.activeElement?.tagName === 'SELECT' || document.activeElement === document.body) form.focus('quantity');
   }, [pickable, v.productId, v.locationId, setValue, form]);
-  const locationHint = !pickable
-    ? undefined
-    : pickable.length === 0
-      ? 'No location holds available, unexpired stock of this product.'
-      : v.locationId !== '' && !pickable.some((h) => h.locationId === v.locationId)
-        ? 'None of this product can be picked here: the locations that hold it are listed first.'
-        : undefined;
+  const locationHint = pickLocationHint(pickable, v.locationId);
   const chosenLot = lotRows.find((r) => r.lotId === v.lotId);
   const unit = product?.unit ?? lotRows[0]?.unit ?? '';
 
